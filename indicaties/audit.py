@@ -1,0 +1,54 @@
+"""Logging of access to personal data (NEN 7513). Call from views, never from templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+
+from .models import Client, Inzagelog
+
+
+def _ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def log_inzage(
+    request: HttpRequest,
+    actie: str,
+    *,
+    client: Client | None,
+    obj: object | None = None,
+) -> None:
+    """Record that the requesting user did `actie` on `obj` concerning `client`."""
+    gebruiker = request.user if request.user.is_authenticated else None
+    Inzagelog.objects.create(
+        gebruiker=gebruiker,
+        rol=getattr(gebruiker, "rol", "") or "",
+        actie=actie,
+        client=client,
+        objecttype=type(obj).__name__ if obj is not None else "Client",
+        object_id=str(getattr(obj, "pk", "") or (client.pk if client else "")),
+        pad=request.get_full_path()[:300],
+        ip_adres=_ip(request),
+    )
+
+
+def log_lijst(request: HttpRequest, clients: Iterable[Client], objecttype: str = "Client") -> None:
+    """One row per client shown in a list, written in a single query."""
+    gebruiker = request.user if request.user.is_authenticated else None
+    rows = [
+        Inzagelog(
+            gebruiker=gebruiker,
+            rol=getattr(gebruiker, "rol", "") or "",
+            actie=Inzagelog.Actie.LIJST,
+            client=c,
+            objecttype=objecttype,
+            object_id=str(c.pk),
+            pad=request.get_full_path()[:300],
+            ip_adres=_ip(request),
+        )
+        for c in {c.pk: c for c in clients}.values()
+    ]
+    if rows:
+        Inzagelog.objects.bulk_create(rows)

@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CizMarker, Client, Grondslag, Indicatiebesluit, Leveringsvorm, Zorgprofiel
+
+
+class ClientForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = [
+            "bsn",
+            "voornamen",
+            "voorvoegsel",
+            "geslachtsnaam",
+            "geboortedatum",
+            "postcode",
+            "huisnummer",
+            "woonplaats",
+            "email",
+            "zzp_31_12_2014",
+        ]
+        widgets = {
+            "geboortedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }
+
+
+class IndicatiebesluitForm(forms.ModelForm):
+    zorgprofiel = forms.ModelChoiceField(
+        queryset=Zorgprofiel.objects.filter(actief=True),
+        label=_("Zorgprofiel"),
+        error_messages={"invalid_choice": _("Dit zorgprofiel bestaat niet in de catalogus.")},
+    )
+    grondslagen = forms.MultipleChoiceField(
+        choices=Grondslag.choices, widget=forms.CheckboxSelectMultiple, label=_("Grondslagen")
+    )
+    ciz_markers = forms.MultipleChoiceField(
+        choices=CizMarker.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("CIZ-kenmerken"),
+    )
+    leveringsvorm = forms.ChoiceField(choices=Leveringsvorm.choices, label=_("Leveringsvorm"))
+
+    class Meta:
+        model = Indicatiebesluit
+        fields = [
+            "besluitnummer",
+            "zorgprofiel",
+            "grondslagen",
+            "ingangsdatum",
+            "einddatum",
+            "ciz_markers",
+            "leveringsvorm",
+        ]
+        widgets = {
+            "ingangsdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "einddatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def clean(self):
+        data = super().clean()
+        begin, eind = data.get("ingangsdatum"), data.get("einddatum")
+        if begin and eind and eind < begin:
+            self.add_error("einddatum", _("De einddatum ligt vóór de ingangsdatum."))
+        return data
