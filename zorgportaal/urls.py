@@ -13,6 +13,8 @@ admin.site.index_title = "Catalogi, organisaties en gebruikers"
 
 api_v1 = [
     path("", include("indicaties.api_urls")),
+    path("regelingen/", include("regelingen.api_urls")),
+    path("", include("aanvragen.api_urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
@@ -29,6 +31,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("indicaties.urls")),
+    path("regelingen/", include("regelingen.urls")),
+    path("aanvragen/", include("aanvragen.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
 ]
