@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []
+from . import api
+
+router = DefaultRouter()
+router.register("aanvragen", api.AanvraagViewSet, basename="aanvraag")
+
+urlpatterns = [path("", include(router.urls))]

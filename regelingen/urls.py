@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "regelingen"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("welke-regeling-past/", views.CheckerView.as_view(), name="checker"),
+]

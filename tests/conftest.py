@@ -46,6 +46,12 @@ def _private_storage(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    """Hashing strength is not under test; MD5 keeps factories with many users fast."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

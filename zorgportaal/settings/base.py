@@ -195,3 +195,8 @@ LOGGING = {
 
 # Demo data loaders, in order; each takes aantal_clienten and returns counts. See `demodata`.
 DEMO_LOADERS = ["indicaties.demo.laad"]
+
+# Decisions above this amount per year (and every rejection) need a second reader (vier-ogen).
+TWEEDE_LEZER_DREMPEL = env.int("TWEEDE_LEZER_DREMPEL", default=100_000)
+# Attachments: PDF, PNG or JPEG (checked from the bytes), at most this size.
+BIJLAGE_MAX_BYTES = env.int("BIJLAGE_MAX_BYTES", default=10 * 1024 * 1024)
