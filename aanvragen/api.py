@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from indicaties.audit import log_inzage, log_lijst
+from indicaties.audit import LogWeigeringMixin, log_inzage, log_lijst
 from indicaties.models import Client, Indicatiebesluit, Inzagelog
 
 from . import services
@@ -186,6 +186,7 @@ class ActieSerializer(serializers.Serializer):
     ),
 )
 class AanvraagViewSet(
+    LogWeigeringMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -195,6 +196,9 @@ class AanvraagViewSet(
     serializer_class = AanvraagSerializer
     filterset_class = WerkvoorraadFilter
     http_method_names = ["get", "post", "patch"]
+
+    def weigering_client(self, pk):
+        return Client.objects.filter(aanvragen__pk=pk).first()
 
     def get_queryset(self):
         return (

@@ -19,7 +19,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 from django_fsm import has_transition_perm
 
-from indicaties.audit import log_inzage, log_lijst
+from indicaties.audit import log_inzage, log_lijst, log_weigering
 from indicaties.models import Client, Indicatiebesluit, Inzagelog, Rol
 from indicaties.views import RolVereistMixin
 
@@ -56,9 +56,11 @@ def _aanvragen(user):
     )
 
 
-def _scoped(user, pk) -> Aanvraag:
-    aanvraag = _aanvragen(user).filter(pk=pk).first()
+def _scoped(request, pk) -> Aanvraag:
+    """The application if in scope; otherwise a logged 404 (existence does not leak)."""
+    aanvraag = _aanvragen(request.user).filter(pk=pk).first()
     if aanvraag is None:
+        log_weigering(request, Client.objects.filter(aanvragen__pk=pk).first())
         raise Http404
     return aanvraag
 
@@ -112,7 +114,7 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.aanvraag = _scoped(request.user, kwargs["pk"])
+        self.aanvraag = _scoped(request, kwargs["pk"])
         if not has_transition_perm(self.aanvraag.indienen, request.user):
             raise PermissionDenied
         if self.aanvraag.status != Status.CONCEPT:
@@ -190,7 +192,7 @@ class RegeltoetsFragmentView(LoginRequiredMixin, View):
     """Live rule check while filling the form: evaluates the posted values without storing."""
 
     def post(self, request, pk):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         form = FORMULIEREN[aanvraag.regeling](
             request.POST, heraanvraag=aanvraag.soort == "heraanvraag"
         )
@@ -210,7 +212,7 @@ class RegeltoetsFragmentView(LoginRequiredMixin, View):
 
 class BijlageUploadView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         mag = services.is_partij(aanvraag, request.user)
         if not mag:
             raise PermissionDenied
@@ -237,7 +239,7 @@ class BijlageUploadView(LoginRequiredMixin, View):
 
 class BijlageDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk, bijlage_pk):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         bijlage = get_object_or_404(Bijlage, pk=bijlage_pk, aanvraag=aanvraag)
         log_inzage(request, Inzagelog.Actie.GEDOWNLOAD, client=aanvraag.client, obj=bijlage)
         response = FileResponse(
@@ -267,7 +269,7 @@ class MijnAanvragenView(RolVereistMixin, ListView):
 
 class HeraanvraagView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        vorige = _scoped(request.user, pk)
+        vorige = _scoped(request, pk)
         try:
             nieuw = services.maak_heraanvraag(vorige, request.user)
         except services.NietToegestaan as exc:
@@ -371,7 +373,7 @@ class AanvraagDetailView(LoginRequiredMixin, View):
     template_name = "aanvragen/detail.html"
 
     def get(self, request, pk, fout_actie=None, fout_form=None, status=200):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         if request.user.rol in (Rol.CLIENTONDERSTEUNER, Rol.CLIENT):
             # The internal file is not for them; they get the plain-language timeline.
             return redirect(reverse("ondersteuning:tijdlijn", args=[aanvraag.pk]))
@@ -426,7 +428,7 @@ class AanvraagActieView(LoginRequiredMixin, View):
     def post(self, request, pk, naam):
         if naam not in ACTIES:
             raise Http404
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         form_class = ACTIES[naam][0]
         form = form_class(request.POST) if form_class else None
         if form is not None and not form.is_valid():
@@ -455,7 +457,7 @@ class ToewijzenView(RolVereistMixin, View):
     rollen = ZK
 
     def post(self, request, pk):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         if request.POST.get("aan_mij"):
             beoordelaar = request.user
         else:
@@ -483,7 +485,7 @@ class GesprekView(RolVereistMixin, View):
     rollen = ZK
 
     def post(self, request, pk):
-        aanvraag = _scoped(request.user, pk)
+        aanvraag = _scoped(request, pk)
         form = GesprekForm(request.POST)
         if form.is_valid():
             try:

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from .audit import log_inzage, log_lijst
+from .audit import LogWeigeringMixin, log_inzage, log_lijst
 from .models import (
     CizMarker,
     Client,
@@ -125,6 +125,7 @@ class IsZorgkantoorVoorSchrijven(permissions.BasePermission):
     create=extend_schema(summary="Cliënt registreren (zorgkantoor)", tags=["cliënten"]),
 )
 class ClientViewSet(
+    LogWeigeringMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -133,6 +134,9 @@ class ClientViewSet(
     serializer_class = ClientSerializer
     permission_classes = [permissions.IsAuthenticated, IsZorgkantoorVoorSchrijven]
     filterset_fields = ["bsn", "postcode"]
+
+    def weigering_client(self, pk):
+        return Client.objects.filter(pk=pk).first()
 
     def get_queryset(self):
         return (

@@ -52,3 +52,29 @@ def log_lijst(request: HttpRequest, clients: Iterable[Client], objecttype: str =
     ]
     if rows:
         Inzagelog.objects.bulk_create(rows)
+
+
+def log_weigering(request: HttpRequest, client: Client | None, obj: object | None = None) -> None:
+    """Record an attempt to reach personal data outside the user's scope."""
+    log_inzage(request, Inzagelog.Actie.GEWEIGERD, client=client, obj=obj or client)
+
+
+class LogWeigeringMixin:
+    """For DRF viewsets: a lookup outside the user's scope answers 404 and is logged.
+
+    `weigering_client(pk)` returns the client the refused object belongs to (if it exists).
+    """
+
+    def weigering_client(self, pk) -> Client | None:
+        raise NotImplementedError
+
+    def get_object(self):
+        from django.http import Http404
+
+        try:
+            return super().get_object()
+        except Http404:
+            pk = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+            if pk is not None and str(pk).isdigit():
+                log_weigering(self.request, self.weigering_client(int(pk)))
+            raise

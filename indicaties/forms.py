@@ -64,3 +64,41 @@ class IndicatiebesluitForm(forms.ModelForm):
         if begin and eind and eind < begin:
             self.add_error("einddatum", _("De einddatum ligt vóór de ingangsdatum."))
         return data
+
+
+class MachtigingForm(forms.Form):
+    ondersteuner = forms.ModelChoiceField(queryset=None, label=_("Cliëntondersteuner"))
+    ingangsdatum = forms.DateField(
+        label=_("Ingangsdatum"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    einddatum = forms.DateField(
+        label=_("Einddatum (optioneel)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    regelingen = forms.MultipleChoiceField(
+        label=_("Voor welke regelingen?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("meerzorg", _("Meerzorg")),
+            ("toeslag", _("Toeslag")),
+            ("ekt", _("Extra kosten thuis")),
+            ("pab", _("Persoonlijk assistentiebudget")),
+        ],
+        help_text=_("Niets aangevinkt: alle regelingen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.utils import timezone
+
+        from .models import Gebruiker, Rol
+
+        kwargs.setdefault("initial", {"ingangsdatum": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["ondersteuner"].queryset = Gebruiker.objects.filter(
+            rol=Rol.CLIENTONDERSTEUNER, is_active=True
+        ).order_by("last_name")
+        self.fields["ondersteuner"].label_from_instance = lambda g: (
+            f"{g.get_full_name() or g.username} ({g.organisatie})"
+        )

@@ -42,3 +42,44 @@ def registreer_indicatiebesluit(
     Indicatiebesluit.objects.filter(client=client, is_actueel=True).update(is_actueel=False)
     nieuw.save()
     return nieuw
+
+
+@transaction.atomic
+def verleen_machtiging(
+    client: Client,
+    ondersteuner,
+    door,
+    *,
+    ingangsdatum: date,
+    einddatum: date | None = None,
+    regelingen: list[str] | None = None,
+):
+    """Record a client's consent for a cliëntondersteuner (the row is the record)."""
+    from django.core.exceptions import ValidationError
+
+    from .models import Machtiging, Rol
+
+    if ondersteuner.rol != Rol.CLIENTONDERSTEUNER:
+        raise ValidationError({"ondersteuner": "Kies een cliëntondersteuner."})
+    if einddatum and einddatum < ingangsdatum:
+        raise ValidationError({"einddatum": "De einddatum ligt vóór de ingangsdatum."})
+    return Machtiging.objects.create(
+        client=client,
+        ondersteuner=ondersteuner,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        regelingen=list(regelingen or []),
+        vastgelegd_door=door,
+    )
+
+
+@transaction.atomic
+def trek_machtiging_in(machtiging, door) -> None:
+    """Revoking takes effect immediately; the row stays as the record of grant and revoke."""
+    from django.utils import timezone
+
+    from .models import Machtiging
+
+    Machtiging.objects.filter(pk=machtiging.pk, ingetrokken_op__isnull=True).update(
+        ingetrokken_op=timezone.now(), ingetrokken_door=door
+    )

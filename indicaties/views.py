@@ -7,15 +7,18 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView
 
-from .audit import log_inzage, log_lijst
-from .forms import ClientForm, IndicatiebesluitForm
+from .audit import log_inzage, log_lijst, log_weigering
+from .forms import ClientForm, IndicatiebesluitForm, MachtigingForm
 from .models import Client, Indicatiebesluit, Inzagelog, Rol
-from .services import registreer_indicatiebesluit
+from .services import registreer_indicatiebesluit, trek_machtiging_in, verleen_machtiging
 
 
 class RolVereistMixin(LoginRequiredMixin):
@@ -125,7 +128,10 @@ class ClientDetailView(RolVereistMixin, DetailView):
 
     def get_object(self, queryset=None):
         qs = Client.objects.zichtbaar_voor(self.request.user).select_related("zorgkantoor")
-        client = get_object_or_404(qs, pk=self.kwargs["pk"])
+        client = qs.filter(pk=self.kwargs["pk"]).first()
+        if client is None:
+            log_weigering(self.request, Client.objects.filter(pk=self.kwargs["pk"]).first())
+            raise Http404
         log_inzage(self.request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
         return client
 
@@ -134,6 +140,10 @@ class ClientDetailView(RolVereistMixin, DetailView):
         ctx["indicaties"] = self.object.indicatiebesluiten.select_related("zorgprofiel")
         ctx["toewijzingen"] = self.object.zorgtoewijzingen.select_related("zorgaanbieder")
         ctx["mag_indicatie_registreren"] = self.request.user.is_zorgkantoor
+        if self.request.user.is_zorgkantoor:
+            ctx["machtigingen"] = self.object.machtigingen.select_related("ondersteuner")
+            ctx["machtiging_form"] = kwargs.get("machtiging_form") or MachtigingForm()
+            ctx["vandaag"] = timezone.localdate()
         return ctx
 
 
@@ -192,3 +202,33 @@ class IndicatieCreateView(RolVereistMixin, FormView):
         log_inzage(self.request, Inzagelog.Actie.GEWIJZIGD, client=self.client, obj=self.client)
         messages.success(self.request, _("Het indicatiebesluit is geregistreerd en is nu actueel."))
         return redirect("clienten:detail", pk=self.client.pk)
+
+
+class MachtigingView(RolVereistMixin, View):
+    """Zorgkantoor staff record a client's consent for a supporter, or revoke it."""
+
+    rollen = (Rol.ZK_MEDEWERKER, Rol.ZK_SENIOR)
+
+    def post(self, request, pk):
+        from django.core.exceptions import ValidationError
+
+        client = get_object_or_404(Client.objects.zichtbaar_voor(request.user), pk=pk)
+        if "intrekken" in request.POST:
+            machtiging = get_object_or_404(client.machtigingen, pk=request.POST["intrekken"])
+            trek_machtiging_in(machtiging, request.user)
+            messages.success(request, _("De machtiging is ingetrokken; dit geldt direct."))
+            return redirect("clienten:detail", pk=pk)
+        form = MachtigingForm(request.POST)
+        if form.is_valid():
+            try:
+                verleen_machtiging(client, door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for veld, fouten in exc.message_dict.items():
+                    form.add_error(veld, fouten)
+            else:
+                messages.success(request, _("De machtiging is vastgelegd."))
+                return redirect("clienten:detail", pk=pk)
+        view = ClientDetailView()
+        view.setup(request, pk=pk)
+        view.object = client
+        return view.render_to_response(view.get_context_data(machtiging_form=form), status=400)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from indicaties.models import Inzagelog
+from regelingen.models import Regelwaarde
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +120,29 @@ def test_fouten_worden_getoond(client, wijziging, veld, melding):
 def test_pagina_slaat_niets_op(client):
     client.post(URL, PAB)
     assert not Inzagelog.objects.exists()
+
+
+def test_beheerder_zet_een_nieuw_bedrag_klaar_voor_volgend_jaar(client):
+    """The functioneel beheerder adds a row in the admin; the old value stays for old dates."""
+    client.force_login(f.GebruikerFactory(rol="functioneel_beheerder"))
+    pad = "/beheer/regelingen/regelwaarde/add/"
+    formulier = {
+        "sleutel": "pab_max_bedrag_per_jaar",
+        "waarde": "230000",
+        "geldig_vanaf": "2027-01-01",
+        "geldig_tot": "",
+        "bron": "Staatscourant (voorbeeld)",
+        "toelichting": "",
+    }
+    resp = client.post(pad, {**formulier, "waarde": '"veel"'})
+    assert resp.status_code == 200 and "Geef een bedrag" in resp.content.decode()
+    assert client.post(pad, formulier).status_code == 302
+    nieuw = Regelwaarde.objects.get(
+        sleutel="pab_max_bedrag_per_jaar", geldig_vanaf=date(2027, 1, 1)
+    )
+    assert nieuw.waarde == "230000.00"
+    assert client.get("/beheer/regelingen/toeslagtype/").status_code == 200
+    client.logout()
+    for peildatum, bedrag in (("2026-12-31", "€ 219.000"), ("2027-01-01", "€ 230.000")):
+        html = client.post(URL, {**PAB, "peildatum": peildatum}).content.decode()
+        assert f"maximaal {bedrag} per jaar" in html

@@ -33,6 +33,7 @@ urlpatterns = [
     path("clienten/", include("indicaties.urls")),
     path("regelingen/", include("regelingen.urls")),
     path("aanvragen/", include("aanvragen.urls")),
+    path("ondersteuning/", include("aanvragen.ondersteuning_urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
 ]
