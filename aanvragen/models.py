@@ -515,3 +515,179 @@ class Besluit(models.Model):
         from .termijnen import maanden_terug
 
         return maanden_terug(self.einddatum, 3)
+
+
+# --- Jobs and letters (issue 5): issued letters, reminders, outgoing mail, awareness ----------
+
+
+def _beschikking_pad(instance: Beschikking, filename: str) -> str:
+    referentie = instance.besluit.aanvraag.referentie
+    return f"beschikkingen/{referentie}/v{instance.versie}-{uuid.uuid4().hex[:12]}.pdf"
+
+
+class Beschikking(models.Model):
+    """One issued version of the decision letter (PDF) of a Besluit.
+
+    Once `klaar`, the file and its SHA-256 never change (see save()); a corrected decision gets
+    a new version. `taak_id` is the Celery task that renders it; the sweeper re-queues a row
+    that stays `pending` (crashed worker, restart, lost message).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wordt gemaakt")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    besluit = models.ForeignKey(Besluit, on_delete=models.PROTECT, related_name="beschikkingen")
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    bestand = models.FileField(_("bestand"), upload_to=_beschikking_pad, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"), null=True, blank=True)
+    reden = models.CharField(
+        _("reden nieuwe versie"), max_length=200, blank=True, help_text=_("Leeg bij versie 1.")
+    )
+    taak_id = models.CharField(_("Celery-taak"), max_length=64, blank=True)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    fout = models.TextField(_("laatste fout"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("beschikking (pdf)")
+        verbose_name_plural = _("beschikkingen (pdf)")
+        ordering = ["-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["besluit", "versie"], name="beschikking_versie_uniek")
+        ]
+        indexes = [models.Index(fields=["status", "gewijzigd_op"])]
+
+    def __str__(self) -> str:
+        return f"Beschikking {self.besluit.aanvraag.referentie} v{self.versie}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            vorig = (
+                Beschikking.objects.filter(pk=self.pk)
+                .values("status", "sha256", "bestand", "versie", "besluit_id")
+                .first()
+            )
+            if vorig and vorig["status"] == self.Status.KLAAR:
+                huidig = {
+                    "status": self.status,
+                    "sha256": self.sha256,
+                    "bestand": self.bestand.name or "",
+                    "versie": self.versie,
+                    "besluit_id": self.besluit_id,
+                }
+                if huidig != vorig:
+                    raise ValueError(
+                        "Een verzonden beschikking verandert niet; maak een nieuwe versie."
+                    )
+        super().save(*args, **kwargs)
+
+
+class Herinnering(models.Model):
+    """One reminder moment of one grant: at most one row (and one round of mail) per moment."""
+
+    class Moment(models.TextChoices):
+        TE_LAAT = "te_laat", _("Heraanvraag te laat")
+        EINDE = "einde", _("Toekenning beëindigd")
+
+    besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="herinneringen")
+    moment = models.CharField(
+        _("moment"), max_length=20, help_text=_("'5_maanden', '4_maanden', 'te_laat' of 'einde'.")
+    )
+    peildatum = models.DateField(_("moment viel op"))
+    verwerkt_op = models.DateTimeField(_("verwerkt op"), default=timezone.now)
+    overgeslagen = models.BooleanField(
+        _("overgeslagen"),
+        default=False,
+        help_text=_("Ingehaald na een gemiste dag: vastgelegd zonder bericht (er volgde al een)."),
+    )
+    aantal_berichten = models.PositiveIntegerField(_("aantal berichten"), default=0)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["besluit", "peildatum"]
+        constraints = [
+            models.UniqueConstraint(fields=["besluit", "moment"], name="herinnering_per_moment")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.besluit_id} {self.moment}"
+
+
+class VerzondenMail(models.Model):
+    """Every outgoing e-mail (an outbox): who, what, when, and whether it went out.
+
+    `sleutel` is unique, so a job or task that runs twice cannot send the same message twice.
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("In de wachtrij")
+        VERZONDEN = "verzonden", _("Verzonden")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    sleutel = models.CharField(max_length=200, unique=True)
+    soort = models.CharField(_("soort"), max_length=40, db_index=True)
+    aan = models.CharField(_("aan"), max_length=254)
+    onderwerp = models.CharField(_("onderwerp"), max_length=250)
+    tekst = models.TextField(_("tekst"))
+    html = models.TextField(_("html"), blank=True)
+    aanvraag = models.ForeignKey(
+        Aanvraag, on_delete=models.SET_NULL, null=True, blank=True, related_name="mails"
+    )
+    client = models.ForeignKey(
+        Client, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WACHTRIJ
+    )
+    taak_id = models.CharField(max_length=64, blank=True)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    fout = models.TextField(_("laatste fout"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verzonden e-mail")
+        verbose_name_plural = _("verzonden e-mails")
+        ordering = ["-aangemaakt_op"]
+        indexes = [models.Index(fields=["status", "gewijzigd_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.soort} → {self.aan}"
+
+
+class Signalering(models.Model):
+    """Awareness: a regeling evaluated for a client after a new indication (one per pair)."""
+
+    indicatie = models.ForeignKey(
+        "indicaties.Indicatiebesluit", on_delete=models.CASCADE, related_name="signaleringen"
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="signaleringen")
+    regeling = models.CharField(_("regeling"), max_length=10, choices=Regeling.choices)
+    uitkomst = models.CharField(_("uitkomst"), max_length=25)
+    van_toepassing = models.BooleanField(_("mogelijk van toepassing"), default=False)
+    redenen = models.JSONField(_("redenen"), default=list)
+    gemeld = models.BooleanField(_("gemeld"), default=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signalering")
+        verbose_name_plural = _("signaleringen")
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicatie", "regeling"], name="signalering_per_indicatie_regeling"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regeling} voor {self.client_id}: {self.uitkomst}"

@@ -124,6 +124,23 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
     def _form_class(self):
         return FORMULIEREN[self.aanvraag.regeling]
 
+    def _bijlage(self, bijlage_form: BijlageForm) -> bool:
+        """Store the uploaded attachment; errors land on the attachment form's fields."""
+        if not bijlage_form.is_valid():
+            return False
+        try:
+            services.voeg_bijlage_toe(
+                self.aanvraag,
+                bijlage_form.cleaned_data["bestand"],
+                bijlage_form.cleaned_data["soort"],
+                self.request.user,
+            )
+        except ValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                bijlage_form.add_error(veld if veld in bijlage_form.fields else None, fouten)
+            return False
+        return True
+
     def _context(self, form, **extra):
         return {
             "aanvraag": self.aanvraag,
@@ -131,7 +148,7 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
             "toets": services.regeltoets(self.aanvraag),
             "categorieen": [n for n, _label in ZORGCATEGORIEEN],
             "totaal": zorgbehoefte_totaal(self.aanvraag.inhoud),
-            "bijlage_form": BijlageForm(),
+            "bijlage_form": extra.pop("bijlage_form", None) or BijlageForm(),
             **extra,
         }
 
@@ -157,6 +174,21 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
             return render(request, self.template_name, self._context(form), status=409)
         if request.headers.get("X-Autosave"):
             return JsonResponse({"versie": self.aanvraag.versie, "opgeslagen": timezone.now()})
+        if "bijlage_toevoegen" in request.POST or request.FILES.get("bestand"):
+            bijlage_form = BijlageForm(request.POST, request.FILES)
+            if self._bijlage(bijlage_form) and "bijlage_toevoegen" in request.POST:
+                messages.success(request, _("Bijlage toegevoegd. Uw invoer is bewaard."))
+                return redirect("aanvragen:bewerken", pk=self.aanvraag.pk)
+            if bijlage_form.errors:
+                data = request.POST.copy()
+                data["versie"] = str(self.aanvraag.versie)
+                form.data = data
+                return render(
+                    request,
+                    self.template_name,
+                    self._context(form, bijlage_form=bijlage_form),
+                    status=400,
+                )
         if "indienen" in request.POST and form.is_valid():
             try:
                 self.aanvraag = services.indienen(self.aanvraag, request.user)

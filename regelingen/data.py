@@ -38,7 +38,7 @@ REGELWAARDEN: list[tuple[str, date, object, str, str]] = [
         "meerzorg_profielen",
         WLZ_START,
         MEERZORG_GHZ,
-        "Rlz art. 2.2 lid 1 (tekst 2015); NZa-advies § 2.2.1",
+        "NZa-advies § 2.2.1 (meerzorg pas per 2016 open voor V&V en GGZ)",
         "In 2015 alleen gehandicaptenzorg; V&V en GGZ zijn per 2016 toegevoegd.",
     ),
     (
@@ -96,7 +96,7 @@ REGELWAARDEN: list[tuple[str, date, object, str, str]] = [
         "ekt_max_periode_maanden",
         WLZ_START,
         12,
-        "NZa-advies § 2.4.3 en § 4 ad 4 (uitvoeringspraktijk)",
+        "NZa-advies § 2.4.3 en § 4.1.2 ad 4 (uitvoeringspraktijk)",
         "Geen Rlz-artikel.",
     ),
     ("pab_profielen", WLZ_START, ["LG5", "LG6", "LG7", "VV7", "VV8"], "Rlz art. 5.15a lid 1", ""),
@@ -140,7 +140,7 @@ TOESLAGTYPEN: list[tuple[str, str, str, bool, list[str], int | None, str, str]] 
         ["verblijf"],
         None,
         "",
-        "Seed § 1: voorbeeld van een toeslag gebonden aan verblijf.",
+        "NZa-advies § 3.5 noemt deze toeslag als voorbeeld van een toeslag gebonden aan verblijf.",
     ),
     (
         "beademing_invasief",

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from indicaties.models import CizMarker
+
 from .models import Regeling, Regelsleutel, Regelwaarde, ToeslagType
 
 VOLDOET = "voldoet"
@@ -26,9 +28,9 @@ UITKOMSTEN = (VOLDOET, VOLDOET_NIET, ONVOLDOENDE_GEGEVENS)
 
 REGELINGEN: tuple[str, ...] = tuple(Regeling.values)  # canonical output order
 
-PERMANENT_TOEZICHT = "permanent_toezicht_somatisch"
-ONDERZOEK_MEERZORG = "onderzoek_meerzorg"
-BEADEMING_MARKERS = ("invasieve_beademing", "non_invasieve_beademing")
+PERMANENT_TOEZICHT = CizMarker.PERMANENT_TOEZICHT_SOMATISCH.value
+ONDERZOEK_MEERZORG = CizMarker.ONDERZOEK_MEERZORG.value
+BEADEMING_MARKERS = (CizMarker.INVASIEVE_BEADEMING.value, CizMarker.NON_INVASIEVE_BEADEMING.value)
 
 K = Regelsleutel
 
@@ -252,6 +254,7 @@ def getal_tekst(d: Decimal | int) -> str:
 
 
 def bedrag_tekst(d: Decimal) -> str:
+    """Dutch euro notation: € 219.000 or € 1.234,50."""
     heel, _punt, cent = f"{d:,.2f}".partition(".")
     heel = heel.replace(",", ".")
     return f"€ {heel}" if cent == "00" else f"€ {heel},{cent}"

@@ -20,6 +20,31 @@ def pytest_configure(config):
         )
 
 
+REFERENTIEDATA_MIGRATIES = [
+    "indicaties.migrations.0002_referentiedata",
+    "regelingen.migrations.0002_regelwaarden",
+]
+
+
+@pytest.fixture(autouse=True)
+def _referentiedata(request):
+    """Transactional tests flush the database after each test, reference data from the data
+    migrations included; put it back so every test starts from the same catalogue."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from indicaties.models import Zorgkantoor
+
+    if not Zorgkantoor.objects.exists():
+        for pad in REFERENTIEDATA_MIGRATIES:
+            import_module(pad).laad(apps, None)
+
+
 @pytest.fixture(autouse=True)
 def _eager_celery(request):
     """Tasks run in-process by default; tests marked `worker` use a real worker instead."""

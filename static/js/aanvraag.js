@@ -11,7 +11,9 @@
   function post(url, extraHeaders) {
     var headers = { "X-Requested-With": "fetch" };
     for (var k in extraHeaders) { headers[k] = extraHeaders[k]; }
-    return fetch(url, { method: "POST", body: new FormData(form), headers: headers,
+    var data = new FormData(form);
+    data.delete("bestand");  // attachments are uploaded with their own button, not autosaved
+    return fetch(url, { method: "POST", body: data, headers: headers,
                         credentials: "same-origin" });
   }
 

@@ -147,7 +147,33 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+from celery.schedules import crontab  # noqa: E402
+
+# Periodic jobs (celery beat), documented in docs/jobs.md. Every job is idempotent and works
+# from "due on or before today and not yet done", so a missed or doubled run is harmless.
+CELERY_BEAT_SCHEDULE: dict = {
+    "heraanvragen-bewaken": {
+        "task": "aanvragen.tasks.bewaak_heraanvragen",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "beslistermijnen-overzicht": {
+        "task": "aanvragen.tasks.bewaak_beslistermijnen",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "informatieverzoeken-herinneren": {
+        "task": "aanvragen.tasks.herinner_informatieverzoeken",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "signaleringen-inhalen": {
+        "task": "aanvragen.tasks.signaleer_nieuwe_indicaties",
+        "schedule": crontab(hour=5, minute=30),
+        "kwargs": {"dagen": 7},
+    },
+    "wachtrij-vegen": {
+        "task": "aanvragen.tasks.veeg_wachtrij",
+        "schedule": timedelta(minutes=10),
+    },
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
@@ -194,9 +220,27 @@ LOGGING = {
 }
 
 # Demo data loaders, in order; each takes aantal_clienten and returns counts. See `demodata`.
-DEMO_LOADERS = ["indicaties.demo.laad"]
+DEMO_LOADERS = ["indicaties.demo.laad", "aanvragen.demo.laad"]
 
 # Decisions above this amount per year (and every rejection) need a second reader (vier-ogen).
 TWEEDE_LEZER_DREMPEL = env.int("TWEEDE_LEZER_DREMPEL", default=100_000)
 # Attachments: PDF, PNG or JPEG (checked from the bytes), at most this size.
 BIJLAGE_MAX_BYTES = env.int("BIJLAGE_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- Jobs and letters (issue 5) ------------------------------------------------------------
+# Public address of the portal, for links in e-mail (never the PDF itself in a mail).
+ZORGPORTAAL_URL = env.str("ZORGPORTAAL_URL", default="http://127.0.0.1:8000")
+# Heraanvraag reminders: months before the end of a grant (the heraanvraag is due at 3).
+HERAANVRAAG_HERINNERING_MAANDEN = env.list(
+    "HERAANVRAAG_HERINNERING_MAANDEN", cast=int, default=[5, 4]
+)
+# Decision term (Awb): warn when the term ends within this many days, or has passed.
+BESLISTERMIJN_WAARSCHUWING_DAGEN = env.int("BESLISTERMIJN_WAARSCHUWING_DAGEN", default=14)
+# Rows per batch in the periodic jobs (bounded memory).
+JOB_BATCHGROOTTE = env.int("JOB_BATCHGROOTTE", default=1000)
+# The sweeper re-queues letters and mails that stayed pending longer than this (minutes);
+# longer than the largest retry back-off, so a task waiting for its retry is left alone.
+VEGER_NA_MINUTEN = env.int("VEGER_NA_MINUTEN", default=15)
+# Attempts for rendering a letter or sending a mail before it is marked "mislukt".
+TAAK_MAX_POGINGEN = env.int("TAAK_MAX_POGINGEN", default=5)
+TAAK_BACKOFF_MAX_SECONDEN = env.int("TAAK_BACKOFF_MAX_SECONDEN", default=600)
