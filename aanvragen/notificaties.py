@@ -42,10 +42,8 @@ def portaal_url(pad: str) -> str:
 
 def adres_aanvrager(aanvraag: Aanvraag) -> list[str]:
     """The provider's notification mailbox, or the client's own address (pgb, pab)."""
-    if aanvraag.zorgaanbieder_id:
-        adres = aanvraag.zorgaanbieder.email
-    else:
-        adres = aanvraag.client.email
+    bron = aanvraag.zorgaanbieder if aanvraag.zorgaanbieder_id else aanvraag.client
+    adres = bron.email
     return [adres] if adres else []
 
 
