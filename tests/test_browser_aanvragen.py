@@ -7,23 +7,12 @@ from playwright.sync_api import expect
 
 from aanvragen import services
 from aanvragen.models import Aanvraag, Bijlage, Status
-from tests.factories import WACHTWOORD
+from tests.browser import inloggen
 from tests.scenario import ingediende_meerzorg, maak_wereld
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def inloggen(browser, live_server, gebruiker):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(gebruiker.username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def _ja(page, vraag):

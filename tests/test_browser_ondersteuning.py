@@ -6,13 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from aanvragen import services
 from aanvragen.models import Status
 from tests import factories as f
-from tests.factories import WACHTWOORD
+from tests.browser import ernstige_schendingen, inloggen
 from tests.scenario import ingediende_meerzorg, maak_wereld
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -20,32 +19,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 # Screenshots go to a temporary folder; to refresh the ones in docs/, run
 #   SCREENSHOT_DIR=docs/screenshots make test ARGS="tests/test_browser_ondersteuning.py"
 SCREENSHOT_DIR = os.environ.get("SCREENSHOT_DIR")
-
-
-def _inloggen(browser, live_server, gebruiker, **context_args):
-    context = browser.new_context(**context_args)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(gebruiker.username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/")
-    return page
-
-
-def _ernstige_schendingen(page) -> list[str]:
-    resultaat = Axe().run(
-        page,
-        options={
-            "resultTypes": ["violations"],
-            "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
-        },
-    )
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x)"
-        for v in resultaat.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def _wereld_met_ondersteuner():
@@ -63,7 +36,7 @@ def test_ondersteuner_leest_tijdlijn_terwijl_zorgkantoor_beslist(browser, live_s
     w, ondersteuner = _wereld_met_ondersteuner()
     aanvraag = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
 
-    page = _inloggen(browser, live_server, ondersteuner)
+    page = inloggen(browser, live_server, ondersteuner)
     page.get_by_role("link", name="Mijn cliënten").click()
     page.get_by_role("link", name=w.client.naam).click()
     page.get_by_role("link", name="Meerzorg").click()
@@ -71,7 +44,7 @@ def test_ondersteuner_leest_tijdlijn_terwijl_zorgkantoor_beslist(browser, live_s
     expect(page.get_by_text("Het zorgkantoor is begonnen met het bekijken")).to_be_visible()
 
     # The zorgkantoor decides while the supporter has the page open.
-    services.stel_besluit_voor(
+    aanvraag = services.stel_besluit_voor(
         aanvraag,
         w.medewerker,
         services.Besluitvoorstel(
@@ -101,7 +74,7 @@ def test_ondersteuner_leest_tijdlijn_terwijl_zorgkantoor_beslist(browser, live_s
 def test_toegankelijkheid_en_telefoonbreedte(browser, live_server, breedte, tmp_path):
     w, ondersteuner = _wereld_met_ondersteuner()
     aanvraag = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    page = _inloggen(browser, live_server, ondersteuner, viewport={"width": breedte, "height": 844})
+    page = inloggen(browser, live_server, ondersteuner, viewport={"width": breedte, "height": 844})
     paginas = {
         "dashboard": f"{live_server.url}/ondersteuning/",
         "client": f"{live_server.url}/ondersteuning/clienten/{w.client.pk}/",
@@ -109,7 +82,7 @@ def test_toegankelijkheid_en_telefoonbreedte(browser, live_server, breedte, tmp_
     }
     for naam, url in paginas.items():
         page.goto(url)
-        assert _ernstige_schendingen(page) == [], naam
+        assert ernstige_schendingen(page) == [], naam
         # nothing wider than the screen: no horizontal scrolling on a phone
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte, naam
         map_ = Path(SCREENSHOT_DIR) if SCREENSHOT_DIR else tmp_path

@@ -2,51 +2,24 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser import ernstige_schendingen
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 PAD = "/regelingen/welke-regeling-past/"
 
 
-@pytest.fixture(autouse=True)
-def _referentiedata(transactional_db):
-    """Load the reference data the migrations load (zorgprofielen, rule values, toeslagen).
-
-    A transactional test starts from whatever the previous one left: after its flush, an empty
-    database. serialized_rollback does not help here: once Playwright runs its event loop, the
-    test sees a fresh connection object without the serialized copy. The loaders are idempotent.
-    """
-    from django.apps import apps
-
-    for module in (
-        "indicaties.migrations.0002_referentiedata",
-        "regelingen.migrations.0002_regelwaarden",
-    ):
-        importlib.import_module(module).laad(apps, None)
-
-
 def _kies(page, vraag: str, antwoord: str) -> None:
     page.get_by_role("group", name=vraag).get_by_label(antwoord, exact=True).check()
-
-
-def _ernstige_schendingen(page) -> list[str]:
-    uitslag = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in uitslag.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_invullen_toetsen_en_redenen_lezen(page, live_server):
     page.goto(f"{live_server.url}{PAD}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Welke regeling past?")
-    assert _ernstige_schendingen(page) == []
+    assert ernstige_schendingen(page) == []
 
     page.get_by_label("Peildatum").fill("2026-01-01")
     page.get_by_label("Zorgprofiel", exact=True).select_option("LG7")
@@ -78,7 +51,7 @@ def test_invullen_toetsen_en_redenen_lezen(page, live_server):
 
     # The form keeps what was filled in, so the user can change one answer and try again.
     expect(page.get_by_label("Zorgprofiel", exact=True)).to_have_value("LG7")
-    assert _ernstige_schendingen(page) == []
+    assert ernstige_schendingen(page) == []
 
 
 def test_link_vult_het_formulier_voor(page, live_server):
