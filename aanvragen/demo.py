@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,6 +14,14 @@ from indicaties.models import Client, Gebruiker, Machtiging
 
 from . import services
 from .models import Aanvraag
+
+# A minimal valid PDF standing in for a scanned physician's statement.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 MEERZORG = {
     "profiel_uren_per_week": "22",
@@ -155,5 +164,11 @@ def laad(aantal_clienten: int = 300) -> dict[str, int]:
             },
         )
         if a:
+            services.voeg_bijlage_toe(
+                a,
+                SimpleUploadedFile("oordeel-behandelend-arts.pdf", DEMO_PDF),
+                "medische_verklaring",
+                medewerker,
+            )
             services.indienen(a, medewerker)
     return {"aanvragen": Aanvraag.objects.count()}

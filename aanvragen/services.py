@@ -256,11 +256,20 @@ def indienen(aanvraag: Aanvraag, door: Gebruiker) -> Aanvraag:
 def verplichte_velden_ontbreken(aanvraag: Aanvraag) -> dict[str, str]:
     from .formulieren import verplichte_velden
 
-    return {
+    ontbrekend = {
         veld: _("Dit veld is verplicht om in te dienen.")
         for veld in verplichte_velden(aanvraag.regeling, aanvraag.soort)
         if aanvraag.inhoud.get(veld) in (None, "", [], {})
     }
+    if (
+        aanvraag.regeling == Regeling.PAB
+        and not aanvraag.bijlagen.filter(soort=Bijlage.Soort.MEDISCHE_VERKLARING).exists()
+    ):
+        # Rlz art. 5.15a lid 2: the request comes with the treating physician's judgement.
+        ontbrekend["bestand"] = _(
+            "Voeg het oordeel van de behandelend arts toe (soort: oordeel behandelend arts)."
+        )
+    return ontbrekend
 
 
 @transaction.atomic
@@ -382,6 +391,15 @@ def _controleer_besluit(aanvraag: Aanvraag, v: Besluitvoorstel) -> dict[str, str
                 fouten["bedrag_per_jaar"] = _(
                     "Het bedrag is hoger dan het maximum van € %(max)s per jaar."
                 ) % {"max": maximum}
+    if (
+        aanvraag.regeling == Regeling.PAB
+        and not aanvraag.gesprekken.filter(uitkomst="voldoet").exists()
+    ):
+        # Rlz art. 5.15a lid 2: granted only after the zorgkantoor has seen the client in person.
+        fouten["uitkomst"] = _(
+            "Een pab wordt pas toegekend na een gesprek met de cliënt waarin blijkt dat hij aan "
+            "de voorwaarden voldoet. Leg dat gesprek eerst vast."
+        )
     if v.bedrag_per_jaar is None and v.uren_per_week is None:
         fouten["bedrag_per_jaar"] = _("Geef een bedrag per jaar of een aantal uren per week.")
     return fouten

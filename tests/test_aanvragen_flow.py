@@ -2,8 +2,10 @@
 
 import io
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as WebClient
 from rest_framework.test import APIClient
@@ -379,6 +381,35 @@ def test_zorgkantoor_registreert_pab_namens_client():
         },
         a.versie,
     )
+    with pytest.raises(ValidationError, match="behandelend arts"):
+        services.indienen(a, w.medewerker)
+    services.voeg_bijlage_toe(
+        a, SimpleUploadedFile("arts.pdf", PDF), "medische_verklaring", w.medewerker
+    )
     a = services.indienen(a, w.medewerker)
+    a = services.overgang(a, "in_behandeling_nemen", w.medewerker)
+    voorstel = services.Besluitvoorstel(
+        uitkomst="toegekend",
+        motivering="Voldoet aan art. 5.15a.",
+        ingangsdatum=date(2027, 1, 1),
+        einddatum=date(2027, 12, 31),
+        bedrag_per_jaar=Decimal("180000"),
+    )
+    with pytest.raises(ValidationError, match="gesprek"):
+        services.stel_besluit_voor(a, w.medewerker, voorstel)
     services.registreer_gesprek(a, w.medewerker, date.today(), "voldoet", "Gesproken thuis.")
     assert a.gesprekken.count() == 1
+    with pytest.raises(ValidationError, match="maximum"):
+        services.stel_besluit_voor(
+            a,
+            w.medewerker,
+            services.Besluitvoorstel(
+                uitkomst="toegekend",
+                motivering="x",
+                ingangsdatum=date(2027, 1, 1),
+                einddatum=date(2027, 12, 31),
+                bedrag_per_jaar=Decimal("250000"),
+            ),
+        )
+    a = services.stel_besluit_voor(a, w.medewerker, voorstel)
+    assert a.besluit.tweede_lezer_vereist  # above the € 100,000 threshold
