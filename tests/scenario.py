@@ -78,3 +78,29 @@ def ingediende_meerzorg(w: Wereld, inhoud: dict | None = None):
         w.client, "meerzorg", w.medewerker_a, inhoud=dict(inhoud or MEERZORG_INHOUD)
     )
     return services.indienen(aanvraag, w.medewerker_a)
+
+
+def voorgesteld(
+    w: Wereld,
+    *,
+    ingangsdatum: date = date(2026, 1, 1),
+    einddatum: date = date(2026, 12, 31),
+    **besluit,
+):
+    """A submitted meerzorg application with a proposed grant of 7 hours a week."""
+    from aanvragen import services
+
+    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
+    voorstel = {"uitkomst": "toegekend", "motivering": "ok", "uren_per_week": 7, **besluit}
+    return services.stel_besluit_voor(
+        a,
+        w.medewerker,
+        services.Besluitvoorstel(ingangsdatum=ingangsdatum, einddatum=einddatum, **voorstel),
+    )
+
+
+def toegekend(w: Wereld, **kwargs):
+    """As `voorgesteld`, then made final by the medewerker (below the four-eyes threshold)."""
+    from aanvragen import services
+
+    return services.stel_vast(voorgesteld(w, **kwargs), w.medewerker)

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from aanvragen import services
 from aanvragen.models import Aanvraag, Bijlage, Status
 from indicaties.models import Inzagelog
-from tests.scenario import MEERZORG_INHOUD, ingediende_meerzorg, maak_wereld
+from tests.scenario import MEERZORG_INHOUD, ingediende_meerzorg, maak_wereld, toegekend, voorgesteld
 
 pytestmark = pytest.mark.django_db
 
@@ -161,19 +161,7 @@ def test_bijlage_alleen_via_gecontroleerde_view_en_gelogd(settings):
 def test_heraanvraag_met_hoogstens_drie_wijzigingen():
     """Counts what a provider must touch for an unchanged situation (target ≤ 3)."""
     w = maak_wereld()
-    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    a = services.stel_besluit_voor(
-        a,
-        w.medewerker,
-        services.Besluitvoorstel(
-            uitkomst="toegekend",
-            motivering="ok",
-            ingangsdatum=date(2026, 1, 1),
-            einddatum=date(2026, 12, 31),
-            uren_per_week=7,
-        ),
-    )
-    a = services.stel_vast(a, w.medewerker)
+    a = toegekend(w, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 12, 31))
     web = _web(w.medewerker_a)
     resp = web.post(f"/aanvragen/{a.pk}/heraanvraag/")
     nieuw = Aanvraag.objects.get(vorige_aanvraag=a)
@@ -275,18 +263,7 @@ def test_besluit_boven_de_regels_wordt_geweigerd():
 
 def test_twee_medewerkers_tegelijk_een_wint_de_ander_krijgt_conflict():
     w = maak_wereld()
-    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    a = services.stel_besluit_voor(
-        a,
-        w.medewerker,
-        services.Besluitvoorstel(
-            uitkomst="toegekend",
-            motivering="ok",
-            ingangsdatum=date(2026, 1, 1),
-            einddatum=date(2026, 12, 31),
-            uren_per_week=7,
-        ),
-    )
+    a = voorgesteld(w, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 12, 31))
     kopie_1 = Aanvraag.objects.get(pk=a.pk)
     kopie_2 = Aanvraag.objects.get(pk=a.pk)
     services.stel_vast(kopie_1, w.medewerker)
@@ -297,18 +274,7 @@ def test_twee_medewerkers_tegelijk_een_wint_de_ander_krijgt_conflict():
 
 def test_conflict_via_web_geeft_duidelijke_melding():
     w = maak_wereld()
-    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    a = services.stel_besluit_voor(
-        a,
-        w.medewerker,
-        services.Besluitvoorstel(
-            uitkomst="toegekend",
-            motivering="ok",
-            ingangsdatum=date(2026, 1, 1),
-            einddatum=date(2026, 12, 31),
-            uren_per_week=7,
-        ),
-    )
+    a = voorgesteld(w, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 12, 31))
     web_1, web_2 = _web(w.medewerker), _web(w.collega)
     pagina_2 = web_2.get(f"/aanvragen/{a.pk}/").content.decode()
     assert "Besluit vaststellen" in pagina_2  # both see the button

@@ -5,10 +5,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from aanvragen import services
 from aanvragen.models import Aanvraag, Bijlage, Status
 from tests.browser import inloggen
-from tests.scenario import ingediende_meerzorg, maak_wereld
+from tests.scenario import ingediende_meerzorg, maak_wereld, toegekend
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -118,19 +117,7 @@ def test_zorgkantoor_vraagt_informatie_aanbieder_antwoordt_medewerker_kent_toe(
 
 def test_aanbieder_dient_heraanvraag_in_met_hoogstens_drie_wijzigingen(browser, live_server):
     w = maak_wereld()
-    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    a = services.stel_besluit_voor(
-        a,
-        w.medewerker,
-        services.Besluitvoorstel(
-            uitkomst="toegekend",
-            motivering="ok",
-            ingangsdatum=date(2026, 1, 1),
-            einddatum=date(2026, 12, 31),
-            uren_per_week=7,
-        ),
-    )
-    services.stel_vast(a, w.medewerker)
+    a = toegekend(w, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 12, 31))
 
     page = inloggen(browser, live_server, w.medewerker_a)
     page.goto(f"{live_server.url}/aanvragen/{a.pk}/")

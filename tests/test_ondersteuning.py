@@ -11,7 +11,7 @@ from aanvragen import services
 from indicaties.models import Inzagelog, Machtiging
 from indicaties.services import trek_machtiging_in
 from tests import factories as f
-from tests.scenario import ingediende_meerzorg, maak_wereld
+from tests.scenario import ingediende_meerzorg, maak_wereld, toegekend
 
 pytestmark = pytest.mark.django_db
 
@@ -145,19 +145,7 @@ def test_tijdlijn_in_gewone_taal_zonder_interne_notities():
 
 def test_besluit_met_bezwaarclausule_op_tijdlijn():
     w = maak_wereld()
-    a = services.overgang(ingediende_meerzorg(w), "in_behandeling_nemen", w.medewerker)
-    a = services.stel_besluit_voor(
-        a,
-        w.medewerker,
-        services.Besluitvoorstel(
-            uitkomst="toegekend",
-            motivering="ok",
-            ingangsdatum=date(2026, 12, 1),
-            einddatum=date(2027, 11, 30),
-            uren_per_week=7,
-        ),
-    )
-    services.stel_vast(a, w.medewerker)
+    a = toegekend(w, ingangsdatum=date(2026, 12, 1), einddatum=date(2027, 11, 30))
     ondersteuner = _ondersteuner()
     _machtiging("geldig", w.client, ondersteuner)
     web = WebClient()
