@@ -80,6 +80,9 @@ log "ruff"
 log "Migrations are complete"
 "$PY" manage.py makemigrations --check --dry-run
 
+log "OpenAPI schema is valid and complete (no warnings)"
+"$PY" manage.py spectacular --validate --fail-on-warn --file "$TMP/schema.yml"
+
 log "manage.py check --deploy (production settings)"
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))') \
 ALLOWED_HOSTS=zorgportaal.example.nl \
