@@ -8,7 +8,8 @@ WORKDIR /app
 COPY requirements/base.lock requirements/base.lock
 RUN pip install --no-cache-dir --require-hashes -r requirements/base.lock
 COPY . .
-RUN SECRET_KEY=build ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+RUN SECRET_KEY=build ALLOWED_HOSTS=localhost ZORGPORTAAL_URL=http://localhost \
+    DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput
 RUN useradd --system --home /app zorgportaal && mkdir -p /data/private \
     && chown zorgportaal /data/private

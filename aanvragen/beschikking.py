@@ -384,8 +384,10 @@ class BeschikkingOntwerpView(LoginRequiredMixin, View):
             raise Http404
         if request.GET.get("formaat") == "pdf":
             return HttpResponse(render_pdf(besluit), content_type="application/pdf")
+        from django.templatetags.static import static
+
         html = render_html(besluit).replace(
-            "<head>", f'<head><base href="{settings.STATIC_URL}beschikking/">', 1
+            "<head>", f'<head><base href="{static("beschikking/")}">', 1
         )
         return HttpResponse(html)
 

@@ -59,13 +59,20 @@ TERMIJN_LOOPT = (
 )
 TE_LAAT = "te_laat"
 EINDE = "einde"
+# The sweeper makes the missing letter of a final decision up to this many days old.
+VEGER_BESLUITEN_DAGEN = 7
+# Toeslag conditions that rest on a known fact about this client (see beoordeel_regelingen).
+TOESLAG_KENMERKEN = ("ciz_kenmerk", "leeftijd")
 
 
-def in_batches(qs: QuerySet, grootte: int | None = None) -> Iterator[list]:
+def in_batches(
+    qs: QuerySet, grootte: int | None = None, velden: tuple[str, ...] | None = None
+) -> Iterator[list]:
     """Yield lists of at most `grootte` rows, walking the primary key upwards.
 
     Unlike OFFSET paging this stays fast deep into a large table and does not skip or repeat
-    rows when earlier rows change while the job runs.
+    rows when earlier rows change while the job runs. With `velden`, rows are tuples
+    `(pk, *velden)` instead of model instances (cheaper for a scan that mostly skips).
     """
     grootte = grootte or settings.JOB_BATCHGROOTTE
     laatste = None
@@ -73,11 +80,13 @@ def in_batches(qs: QuerySet, grootte: int | None = None) -> Iterator[list]:
         deel = qs.order_by("pk")
         if laatste is not None:
             deel = deel.filter(pk__gt=laatste)
+        if velden is not None:
+            deel = deel.values_list("pk", *velden)
         batch = list(deel[:grootte])
         if not batch:
             return
         yield batch
-        laatste = batch[-1].pk
+        laatste = batch[-1][0] if velden is not None else batch[-1].pk
         if len(batch) < grootte:
             return
 
@@ -135,82 +144,150 @@ def te_bewaken_toekenningen(vandaag: date, maanden: list[int]) -> QuerySet:
     `momenten()`. A grant leaves this set for good once its "einde" moment is recorded.
     """
     grens = maanden_erbij(vandaag, max([*maanden, 3])) + timedelta(days=4)
-    return (
-        Besluit.objects.filter(
-            aanvraag__status__in=TOEGEKEND,
-            vastgesteld_op__isnull=False,
-            einddatum__isnull=False,
-            einddatum__lte=grens,
-        )
-        .exclude(Exists(Herinnering.objects.filter(besluit=OuterRef("pk"), moment=EINDE)))
-        .annotate(heraanvraag_ingediend=heraanvraag_ingediend_subquery())
-        .select_related("aanvraag__client", "aanvraag__zorgkantoor", "aanvraag__zorgaanbieder")
-    )
+    return Besluit.objects.filter(
+        aanvraag__status__in=TOEGEKEND,
+        vastgesteld_op__isnull=False,
+        einddatum__isnull=False,
+        einddatum__lte=grens,
+    ).exclude(Exists(Herinnering.objects.filter(besluit=OuterRef("pk"), moment=EINDE)))
+
+
+@dataclass(frozen=True)
+class _Kandidaat:
+    pk: int
+    einddatum: date
+
+
+def _gedane_momenten(besluit_ids: list[int]) -> dict[int, set[str]]:
+    gedaan: dict[int, set[str]] = defaultdict(set)
+    for besluit_id, moment in Herinnering.objects.filter(besluit_id__in=besluit_ids).values_list(
+        "besluit_id", "moment"
+    ):
+        gedaan[besluit_id].add(moment)
+    return gedaan
+
+
+def _open_momenten(besluit, maanden, vandaag, gedaan) -> list[Moment]:
+    return [
+        m
+        for m in momenten(besluit, maanden)
+        if m.datum <= vandaag and m.code not in gedaan[besluit.pk]
+    ]
 
 
 def bewaak_heraanvragen(vandaag: date | None = None, batch: int | None = None) -> dict:
     """Remind at 5 and 4 months (configurable), mark "te laat" after the due date (3 months
-    before the end) and tell the zorgkantoor, note the end. Once per grant per moment."""
+    before the end) and tell the zorgkantoor, note the end. Once per grant per moment.
+
+    One transaction per batch: the grants with work are locked, what is done is read again
+    under the lock, the moments are inserted together with their mails. A crash rolls the
+    batch back as a whole (mails included: they are queued only after the commit), and the
+    next run does it again.
+    """
+    from . import notificaties
+
     vandaag = vandaag or timezone.localdate()
     maanden = herinneringsmaanden()
     telling: dict[str, int] = defaultdict(int)
-    for besluiten in in_batches(te_bewaken_toekenningen(vandaag, maanden), batch):
-        gedaan: dict[int, set[str]] = defaultdict(set)
-        for besluit_id, moment in Herinnering.objects.filter(
-            besluit_id__in=[b.pk for b in besluiten]
-        ).values_list("besluit_id", "moment"):
-            gedaan[besluit_id].add(moment)
-        telling["bekeken"] += len(besluiten)
-        for besluit in besluiten:
-            open_ = [
-                m
-                for m in momenten(besluit, maanden)
-                if m.datum <= vandaag and m.code not in gedaan[besluit.pk]
-            ]
-            if open_:
-                _verwerk_momenten(besluit, open_, vandaag, telling)
+    for rijen in in_batches(te_bewaken_toekenningen(vandaag, maanden), batch, ("einddatum",)):
+        telling["bekeken"] += len(rijen)
+        kandidaten = [_Kandidaat(pk, einddatum) for pk, einddatum in rijen]
+        gedaan = _gedane_momenten([k.pk for k in kandidaten])
+        ids = [k.pk for k in kandidaten if _open_momenten(k, maanden, vandaag, gedaan)]
+        if not ids:
+            continue
+        with transaction.atomic(), notificaties.gebundeld():
+            # Lock the grants with work and read what is done again: a parallel run may have won.
+            besluiten = list(
+                Besluit.objects.filter(pk__in=ids)
+                .annotate(heraanvraag_ingediend=heraanvraag_ingediend_subquery())
+                .select_related(
+                    "aanvraag__client", "aanvraag__zorgkantoor", "aanvraag__zorgaanbieder"
+                )
+                .select_for_update(of=("self",))
+                .order_by("pk")
+            )
+            gedaan = _gedane_momenten(ids)
+            ondersteuners = _ondersteuners_per_client(
+                {b.aanvraag.client_id for b in besluiten}, vandaag
+            )
+            nieuw: list[Herinnering] = []
+            te_laat: list[int] = []
+            for besluit in besluiten:
+                open_ = _open_momenten(besluit, maanden, vandaag, gedaan)
+                adressen = [
+                    m.ondersteuner.email
+                    for m in ondersteuners.get(besluit.aanvraag.client_id, [])
+                    if m.geldt_voor(besluit.aanvraag.regeling)
+                ]
+                nieuw += _verwerk_momenten(besluit, open_, vandaag, adressen, te_laat, telling)
+            Herinnering.objects.bulk_create(nieuw)
+            if te_laat:
+                Besluit.objects.filter(pk__in=te_laat).update(heraanvraag_te_laat=True)
     logger.info("heraanvragen bewaakt: %s", dict(telling))
     return dict(telling)
 
 
-def _verwerk_momenten(besluit: Besluit, open_: list[Moment], vandaag: date, telling) -> None:
-    """Record the due moments of one grant, and send what is still useful. One transaction."""
+def _ondersteuners_per_client(client_ids: set[int], vandaag: date) -> dict[int, list]:
+    from indicaties.models import Machtiging
+
+    per_client: dict[int, list] = defaultdict(list)
+    for machtiging in (
+        Machtiging.objects.actief(op=vandaag)
+        .filter(client_id__in=client_ids, ondersteuner__is_active=True)
+        .exclude(ondersteuner__email="")
+        .select_related("ondersteuner")
+    ):
+        per_client[machtiging.client_id].append(machtiging)
+    return per_client
+
+
+def _verwerk_momenten(
+    besluit: Besluit,
+    open_: list[Moment],
+    vandaag: date,
+    ondersteuners: list[str],
+    te_laat: list[int],
+    telling,
+) -> list[Herinnering]:
+    """The due moments of one grant as (unsaved) rows; plans the mails that are still useful."""
     from . import notificaties
 
     ingediend = besluit.heraanvraag_ingediend
     codes = {m.code for m in open_}
     laatste_herinnering = next((m for m in reversed(open_) if m.maanden), None)
-    with transaction.atomic():
-        for moment in open_:
-            herinnering, nieuw = Herinnering.objects.get_or_create(
+    rijen = []
+    for moment in open_:
+        mails: list = []
+        gemeld = False
+        if moment.maanden:
+            # Only the newest reminder is sent (a missed day sends one, not a burst), and none
+            # once the heraanvraag is in or the due date has already passed.
+            if moment is laatste_herinnering and not ingediend and TE_LAAT not in codes:
+                mails = notificaties.heraanvraag_herinnering(
+                    besluit, moment.code, moment.maanden, vandaag, ondersteuners=ondersteuners
+                )
+                gemeld = True
+        elif moment.code == TE_LAAT and not ingediend:
+            te_laat.append(besluit.pk)
+            besluit.heraanvraag_te_laat = True
+            mails = notificaties.heraanvraag_te_laat(besluit)
+            gemeld = True
+        elif moment.code == EINDE and not ingediend:
+            mails = notificaties.toekenning_beeindigd(besluit, vandaag, ondersteuners=ondersteuners)
+            gemeld = True
+        rijen.append(
+            Herinnering(
                 besluit=besluit,
                 moment=moment.code,
-                defaults={"peildatum": moment.datum, "overgeslagen": True},
+                peildatum=moment.datum,
+                overgeslagen=not gemeld,
+                aantal_berichten=len(mails),
             )
-            if not nieuw:
-                continue  # a parallel run got here first
-            mails: list = []
-            if moment.maanden:
-                # Only the newest reminder is sent (a missed day sends one, not a burst), and
-                # none once the heraanvraag is in or the due date has already passed.
-                if moment is laatste_herinnering and not ingediend and TE_LAAT not in codes:
-                    mails = notificaties.heraanvraag_herinnering(
-                        besluit, moment.code, moment.maanden, vandaag
-                    )
-            elif moment.code == TE_LAAT:
-                if not ingediend:
-                    Besluit.objects.filter(pk=besluit.pk).update(heraanvraag_te_laat=True)
-                    besluit.heraanvraag_te_laat = True
-                    mails = notificaties.heraanvraag_te_laat(besluit)
-                    telling["te_laat"] += 1
-            elif moment.code == EINDE and not ingediend:
-                mails = notificaties.toekenning_beeindigd(besluit, vandaag)
-            if mails or (moment.code == TE_LAAT and not ingediend):
-                herinnering.overgeslagen = False
-                herinnering.aantal_berichten = len(mails)
-                herinnering.save(update_fields=["overgeslagen", "aantal_berichten"])
-            telling[moment.code] += 1
-            telling["berichten"] += len(mails)
+        )
+        telling[moment.code] += 1
+        telling["berichten"] += len(mails)
+    return rijen
 
 
 # --- the Awb decision term: a daily digest per zorgkantoor -------------------------------------
@@ -331,7 +408,9 @@ def beoordeel_regelingen(client, peildatum: date) -> list[tuple[str, str, bool, 
     """(regeling, uitkomst, may apply, reasons) for the four regelingen, via regelingen.engine.
 
     A toeslag depends on its type: each type in the catalogue is checked, and the toeslag "may
-    apply" when one of them is met (e.g. a ventilation marker on the indication)."""
+    apply" when a type is met on a fact the system knows for sure (a CIZ marker such as
+    ventilation, or the age limit); a type without such a condition (epilepsie, cva, ...) says
+    nothing about this client and would notify every client in an institution."""
     from dataclasses import replace
 
     from .services import actieve_regelingen
@@ -355,6 +434,7 @@ def beoordeel_regelingen(client, peildatum: date) -> list[tuple[str, str, bool, 
                     regelset=regelset,
                 )
                 if r.uitkomst == engine.VOLDOET
+                and any(v.code in TOESLAG_KENMERKEN and v.voldaan for v in r.voorwaarden)
             ]
             if passend:
                 uitkomst.append((resultaat.regeling, engine.VOLDOET, True, _redenen(passend)))
@@ -481,6 +561,9 @@ def veeg_wachtrij(batch: int | None = None) -> dict:
     zonder_brief = (
         Besluit.objects.filter(
             vastgesteld_op__lt=grens,
+            # Recent decisions only: a decision from before letters existed gets no letter (and
+            # no "besluit genomen" mail) months later.
+            vastgesteld_op__gte=timezone.now() - timedelta(days=VEGER_BESLUITEN_DAGEN),
             aanvraag__status__in=BESLOTEN,
         )
         .exclude(Exists(Beschikking.objects.filter(besluit=OuterRef("pk"))))

@@ -593,10 +593,6 @@ class Beschikking(models.Model):
 class Herinnering(models.Model):
     """One reminder moment of one grant: at most one row (and one round of mail) per moment."""
 
-    class Moment(models.TextChoices):
-        TE_LAAT = "te_laat", _("Heraanvraag te laat")
-        EINDE = "einde", _("Toekenning beëindigd")
-
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="herinneringen")
     moment = models.CharField(
         _("moment"), max_length=20, help_text=_("'5_maanden', '4_maanden', 'te_laat' of 'einde'.")

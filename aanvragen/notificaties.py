@@ -14,14 +14,16 @@ portal, where the reader logs in (and the access is logged).
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -89,6 +91,22 @@ def _render(soort: str, context: dict[str, Any]) -> tuple[str, str, str]:
     return " ".join(onderwerp.split())[:250], tekst.strip() + "\n", html
 
 
+_bundel = threading.local()
+
+
+@contextlib.contextmanager
+def gebundeld() -> Iterator[None]:
+    """Store the mails planned inside the block in one go at its end (a job's batch): a few
+    queries per batch instead of a few per message. Use inside the batch's transaction."""
+    vorige = getattr(_bundel, "rijen", None)
+    _bundel.rijen = []
+    try:
+        yield
+        _sla_op(_bundel.rijen)
+    finally:
+        _bundel.rijen = vorige
+
+
 def plan_mail(
     *,
     soort: str,
@@ -103,28 +121,62 @@ def plan_mail(
     Call inside the transaction that records the reason for the mail: the rows commit or roll
     back together with it, and the send tasks are queued only after the commit.
     """
-    nieuw: list[VerzondenMail] = []
     client = client or (aanvraag.client if aanvraag is not None else None)
-    for adres in _uniek(aan):
-        volledige_sleutel = f"{sleutel}:{adres.lower()}"[:200]
-        if VerzondenMail.objects.filter(sleutel=volledige_sleutel).exists():
-            continue
+    per_sleutel = {f"{sleutel}:{adres.lower()}"[:200]: adres for adres in _uniek(aan)}
+    bundel = getattr(_bundel, "rijen", None)
+    if bundel is None and per_sleutel:
+        bestaand = set(
+            VerzondenMail.objects.filter(sleutel__in=per_sleutel).values_list("sleutel", flat=True)
+        )
+        per_sleutel = {k: v for k, v in per_sleutel.items() if k not in bestaand}
+    rijen = []
+    for volledige_sleutel, adres in per_sleutel.items():
         onderwerp, tekst, html = _render(soort, {**context, "ontvanger": adres})
-        try:
-            with transaction.atomic():
-                mail = VerzondenMail.objects.create(
-                    sleutel=volledige_sleutel,
-                    soort=soort,
-                    aan=adres,
-                    onderwerp=onderwerp,
-                    tekst=tekst,
-                    html=html,
-                    aanvraag=aanvraag,
-                    client=client,
-                )
-        except IntegrityError:  # the same message raced in from a parallel run
-            continue
-        nieuw.append(mail)
+        rijen.append(
+            VerzondenMail(
+                sleutel=volledige_sleutel,
+                soort=soort,
+                aan=adres,
+                onderwerp=onderwerp,
+                tekst=tekst,
+                html=html,
+                aanvraag=aanvraag,
+                client=client,
+            )
+        )
+    if bundel is not None:
+        bundel.extend(rijen)
+        return rijen
+    return _sla_op(rijen)
+
+
+def _sla_op(rijen: list[VerzondenMail]) -> list[VerzondenMail]:
+    """Insert the new messages and queue them after the commit.
+
+    A parallel run that stored the same message first wins (unique sleutel, conflicts are
+    ignored); both may queue the row, and `verstuur` sends it once.
+    """
+    if not rijen:
+        return []
+    uniek = {r.sleutel: r for r in rijen}
+    sleutels = list(uniek)
+    bestaand: set[str] = set()
+    for i in range(0, len(sleutels), 1000):
+        bestaand |= set(
+            VerzondenMail.objects.filter(sleutel__in=sleutels[i : i + 1000]).values_list(
+                "sleutel", flat=True
+            )
+        )
+    nieuw_sleutels = [k for k in sleutels if k not in bestaand]
+    VerzondenMail.objects.bulk_create(
+        [uniek[k] for k in nieuw_sleutels], ignore_conflicts=True, batch_size=500
+    )
+    nieuw: list[VerzondenMail] = []
+    for i in range(0, len(nieuw_sleutels), 1000):
+        nieuw += VerzondenMail.objects.filter(
+            sleutel__in=nieuw_sleutels[i : i + 1000], status=VerzondenMail.Status.WACHTRIJ
+        ).only("pk", "sleutel", "soort", "aan")
+    for mail in nieuw:
         transaction.on_commit(lambda pk=mail.pk: zet_mail_in_wachtrij(pk))
     return nieuw
 
@@ -235,7 +287,11 @@ def besluit_genomen(beschikking: Beschikking) -> list[VerzondenMail]:
 
 
 def heraanvraag_herinnering(
-    besluit: Besluit, moment: str, maanden: int, vandaag: date
+    besluit: Besluit,
+    moment: str,
+    maanden: int,
+    vandaag: date,
+    ondersteuners: list[str] | None = None,
 ) -> list[VerzondenMail]:
     aanvraag = besluit.aanvraag
     ctx = {
@@ -244,10 +300,11 @@ def heraanvraag_herinnering(
         "maanden": maanden,
         "uiterlijk": besluit.heraanvraag_uiterlijk,
     }
+    if ondersteuners is None:
+        ondersteuners = adressen_ondersteuners(aanvraag.client_id, aanvraag.regeling, op=vandaag)
     return plan_mail(
         soort="heraanvraag_herinnering",
-        aan=adres_aanvrager(aanvraag)
-        + adressen_ondersteuners(aanvraag.client_id, aanvraag.regeling, op=vandaag),
+        aan=adres_aanvrager(aanvraag) + ondersteuners,
         sleutel=f"herinnering:{besluit.pk}:{moment}",
         context=ctx,
         aanvraag=aanvraag,
@@ -269,12 +326,15 @@ def heraanvraag_te_laat(besluit: Besluit) -> list[VerzondenMail]:
     )
 
 
-def toekenning_beeindigd(besluit: Besluit, vandaag: date) -> list[VerzondenMail]:
+def toekenning_beeindigd(
+    besluit: Besluit, vandaag: date, ondersteuners: list[str] | None = None
+) -> list[VerzondenMail]:
     aanvraag = besluit.aanvraag
+    if ondersteuners is None:
+        ondersteuners = adressen_ondersteuners(aanvraag.client_id, aanvraag.regeling, op=vandaag)
     return plan_mail(
         soort="toekenning_beeindigd",
-        aan=adres_aanvrager(aanvraag)
-        + adressen_ondersteuners(aanvraag.client_id, aanvraag.regeling, op=vandaag),
+        aan=adres_aanvrager(aanvraag) + ondersteuners,
         sleutel=f"einde:{besluit.pk}",
         context={**_basis(aanvraag), "besluit": besluit},
         aanvraag=aanvraag,

@@ -22,3 +22,22 @@ urlpatterns = [
     path("<int:pk>/gesprek/", views.GesprekView.as_view(), name="gesprek"),
     path("<int:pk>/actie/<str:naam>/", views.AanvraagActieView.as_view(), name="actie"),
 ]
+
+# Decision letters (issue 5): download of the issued PDF; layout check in DEBUG only.
+from . import beschikking  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<int:pk>/beschikking/", beschikking.BeschikkingDownloadView.as_view(), name="beschikking"
+    ),
+    path(
+        "<int:pk>/beschikking/v<int:versie>/",
+        beschikking.BeschikkingDownloadView.as_view(),
+        name="beschikking_versie",
+    ),
+    path(
+        "<int:pk>/beschikking/ontwerp/",
+        beschikking.BeschikkingOntwerpView.as_view(),
+        name="beschikking_ontwerp",
+    ),
+]

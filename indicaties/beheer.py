@@ -19,6 +19,11 @@ BEHEERDE_MODELLEN = [
 ]
 ALLEEN_LEZEN = [
     ("indicaties", "inzagelog"),
+    # Failed letters and mails must be visible to beheer (issue 5).
+    ("aanvragen", "beschikking"),
+    ("aanvragen", "verzondenmail"),
+    ("aanvragen", "herinnering"),
+    ("aanvragen", "signalering"),
 ]
 
 

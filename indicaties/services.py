@@ -41,6 +41,10 @@ def registreer_indicatiebesluit(
     nieuw.full_clean(exclude=["is_actueel"], validate_constraints=False)
     Indicatiebesluit.objects.filter(client=client, is_actueel=True).update(is_actueel=False)
     nieuw.save()
+    # Awareness (issue 5): after commit, check which regelingen may now apply for the client.
+    from aanvragen.signalen import na_indicatie
+
+    transaction.on_commit(lambda: na_indicatie(nieuw.pk))
     return nieuw
 
 

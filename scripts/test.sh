@@ -85,7 +85,7 @@ log "OpenAPI schema is valid and complete (no warnings)"
 
 log "manage.py check --deploy (production settings)"
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))') \
-ALLOWED_HOSTS=zorgportaal.example.nl \
+ALLOWED_HOSTS=zorgportaal.example.nl ZORGPORTAAL_URL=https://zorgportaal.example.nl \
 DJANGO_SETTINGS_MODULE=zorgportaal.settings.production \
   "$PY" manage.py check --deploy --fail-level WARNING
 

@@ -123,6 +123,9 @@ def test_beheerder_kan_catalogi_beheren_maar_geen_clienten_wijzigen(client):
     for pad in ["zorgprofiel", "postcodegebied", "zorgkantoor", "zorgaanbieder", "gebruiker"]:
         assert client.get(f"/beheer/indicaties/{pad}/").status_code == 200, pad
     assert client.get("/beheer/indicaties/client/").status_code == 403
+    for pad in ["beschikking", "verzondenmail"]:  # failed letters/mails are visible to beheer
+        assert client.get(f"/beheer/aanvragen/{pad}/").status_code == 200, pad
+    assert client.get("/beheer/regelingen/regelwaarde/").status_code == 200
     assert client.get("/beheer/indicaties/zorgprofiel/?sector__exact=VG").status_code == 200
 
 

@@ -9,6 +9,8 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Links in e-mails point here; no localhost default in production.
+ZORGPORTAAL_URL = env.str("ZORGPORTAAL_URL")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 CELERY_TASK_ALWAYS_EAGER = False
