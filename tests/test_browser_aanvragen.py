@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag, Bijlage, Status
-from tests.browser import inloggen
+from tests.browser import ernstige_schendingen, inloggen
 from tests.scenario import ingediende_meerzorg, maak_wereld, toegekend
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -31,6 +31,7 @@ def test_aanbieder_vult_meerzorg_in_met_bijlage_en_dient_in(browser, live_server
     page.get_by_label("Regeling").select_option("meerzorg")
     page.get_by_role("button", name="Aanvraag starten").click()
 
+    assert ernstige_schendingen(page) == []  # the application form
     page.get_by_label("Uren zorg in het zorgprofiel (per week)").fill("20")
     page.get_by_label("ADL en persoonlijke verzorging").fill("10")
     page.get_by_label("Toezicht").fill("14.5")
@@ -71,8 +72,10 @@ def test_zorgkantoor_vraagt_informatie_aanbieder_antwoordt_medewerker_kent_toe(
     zk.get_by_role("link", name="Werkvoorraad").click()
     zk.get_by_label("BSN of naam").fill(w.client.bsn)
     zk.get_by_role("button", name="Toepassen").click()
+    assert ernstige_schendingen(zk) == []  # the work queue
     zk.get_by_role("button", name=f"Aan mij toewijzen {aanvraag.referentie}").click()
     zk.get_by_role("link", name=aanvraag.referentie).click()
+    assert ernstige_schendingen(zk) == []  # the application file
     zk.get_by_role("button", name="In behandeling nemen").click()
     expect(zk.get_by_text("Gelukt: In behandeling nemen.")).to_be_visible()
     sectie = zk.get_by_role("region", name="Informatie opvragen")

@@ -109,6 +109,9 @@ def test_zorgkantoor_legt_machtiging_vast_en_trekt_in_via_web():
     assert resp.status_code == 302
     m = Machtiging.objects.get()
     assert m.regelingen == ["meerzorg"] and m.vastgelegd_door == w.medewerker
+    html = web.get(f"/clienten/{w.client.pk}/").content.decode()
+    assert f"<title>{w.client.naam} – Zorgportaal</title>" in html
+    assert html.count("Machtigingen cliëntondersteuning") == 1
     resp = web.post(
         f"/clienten/{w.client.pk}/machtigingen/",
         {
