@@ -336,10 +336,6 @@ class Client(models.Model):
     def naam(self) -> str:
         return " ".join(p for p in (self.voornamen, self.voorvoegsel, self.geslachtsnaam) if p)
 
-    def leeftijd_op(self, peildatum: date) -> int:
-        g = self.geboortedatum
-        return peildatum.year - g.year - ((peildatum.month, peildatum.day) < (g.month, g.day))
-
     def clean(self) -> None:
         super().clean()
         if self.postcode:

@@ -9,6 +9,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from indicaties import demo
 from indicaties import models as m
 
 WACHTWOORD = "Zorgportaal-test-2026"
@@ -16,13 +17,7 @@ WACHTWOORD = "Zorgportaal-test-2026"
 
 def geldig_bsn(seed: int) -> str:
     """A deterministic BSN that passes the 11-proef, different for every seed."""
-    rnd = random.Random(seed)
-    while True:
-        digits = [rnd.randint(1, 9)] + [rnd.randint(0, 9) for _ in range(7)]
-        s = sum(w * d for w, d in zip(range(9, 1, -1), digits, strict=True))
-        last = s % 11
-        if last < 10 and s - last != 0:
-            return "".join(map(str, digits)) + str(last)
+    return demo.geldig_bsn(random.Random(seed))
 
 
 class ZorgkantoorFactory(DjangoModelFactory):
