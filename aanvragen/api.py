@@ -86,6 +86,7 @@ class BijlageSerializer(serializers.ModelSerializer):
 class AanvraagSerializer(serializers.ModelSerializer):
     client = serializers.PrimaryKeyRelatedField(queryset=Client.objects.none())
     besluit = serializers.SerializerMethodField()
+    status_weergave = serializers.CharField(read_only=True)
     zorgaanbieder = serializers.SlugRelatedField(slug_field="agb_code", read_only=True)
 
     class Meta:
@@ -97,6 +98,7 @@ class AanvraagSerializer(serializers.ModelSerializer):
             "regeling",
             "soort",
             "status",
+            "status_weergave",
             "inhoud",
             "versie",
             "zorgaanbieder",

@@ -101,7 +101,8 @@ def beeindigd_q(vandaag: date | None = None, prefix: str = "") -> Q:
 
 
 def is_beeindigd(besluit: Besluit, vandaag: date | None = None) -> bool:
-    vandaag = vandaag or timezone.localdate()
+    if vandaag is None:
+        return besluit.is_beeindigd
     return bool(besluit.is_toekenning and besluit.einddatum and besluit.einddatum < vandaag)
 
 

@@ -199,6 +199,14 @@ class Aanvraag(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         return self.status in AFGESLOTEN
 
     @property
+    def status_weergave(self) -> str:
+        """Status for people: a grant past its end date reads 'Beëindigd'."""
+        besluit = getattr(self, "besluit", None) if self.status in BESLOTEN else None
+        if besluit is not None and besluit.is_beeindigd:
+            return str(_("Beëindigd"))
+        return self.get_status_display()
+
+    @property
     def is_opgeschort(self) -> bool:
         return self.opgeschort_sinds is not None
 
@@ -506,6 +514,11 @@ class Besluit(models.Model):
     @property
     def is_toekenning(self) -> bool:
         return self.uitkomst in (self.Uitkomst.TOEGEKEND, self.Uitkomst.DEELS_TOEGEKEND)
+
+    @property
+    def is_beeindigd(self) -> bool:
+        """A grant whose period is over; shown as 'beëindigd' everywhere."""
+        return bool(self.is_toekenning and self.einddatum and self.einddatum < timezone.localdate())
 
     @property
     def heraanvraag_uiterlijk(self) -> date | None:

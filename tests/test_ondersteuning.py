@@ -182,3 +182,22 @@ def test_clientpagina_linkt_naar_voorgevulde_regelingcheck():
     web.force_login(ondersteuner)
     html = web.get(f"/ondersteuning/clienten/{w.client.pk}/").content.decode()
     assert "zorgprofiel=VG7" in html and "leveringsvorm=verblijf" in html
+
+
+def test_afgelopen_toekenning_heet_overal_beeindigd():
+    import time_machine
+
+    w = maak_wereld()
+    a = toegekend(w, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 12, 31))
+    ondersteuner = _ondersteuner()
+    _machtiging("geldig", w.client, ondersteuner)
+    with time_machine.travel(date(2027, 1, 5)):
+        web = WebClient()
+        web.force_login(ondersteuner)
+        assert "beëindigd" in web.get(f"/ondersteuning/clienten/{w.client.pk}/").content.decode()
+        aanbieder = WebClient()
+        aanbieder.force_login(w.medewerker_a)
+        assert "Beëindigd" in aanbieder.get("/aanvragen/").content.decode()
+        api = APIClient()
+        api.force_authenticate(w.medewerker_a)
+        assert api.get(f"/api/v1/aanvragen/{a.pk}/").json()["status_weergave"] == "Beëindigd"
