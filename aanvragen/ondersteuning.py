@@ -247,3 +247,62 @@ class TijdlijnView(LeesrolMixin, View):
                 "vandaag": date.today(),
             },
         )
+
+
+def _eigen_machtigingen(request, client: Client, form=None) -> dict:
+    """A client manages their own consents; a supporter does not see this part."""
+    if request.user.rol != Rol.CLIENT:
+        return {}
+    from indicaties.forms import MachtigingForm
+
+    return {
+        "machtigingen": client.machtigingen.select_related("ondersteuner"),
+        "machtiging_form": form or MachtigingForm(),
+    }
+
+
+class EigenMachtigingView(LoginRequiredMixin, View):
+    """The client grants or revokes consent for a cliëntondersteuner (recorded like staff's)."""
+
+    def post(self, request):
+        from django.contrib import messages
+        from django.core.exceptions import ValidationError
+
+        from indicaties.forms import MachtigingForm
+        from indicaties.services import trek_machtiging_in, verleen_machtiging
+
+        if request.user.rol != Rol.CLIENT:
+            raise PermissionDenied
+        client = request.user.client
+        if "intrekken" in request.POST:
+            machtiging = client.machtigingen.filter(pk=request.POST["intrekken"]).first()
+            if machtiging is None:
+                raise Http404
+            trek_machtiging_in(machtiging, request.user)
+            messages.success(request, _("De toestemming is ingetrokken. Dat geldt meteen."))
+            return redirect("ondersteuning:mijn_overzicht")
+        form = MachtigingForm(request.POST)
+        if form.is_valid():
+            try:
+                verleen_machtiging(client, door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for veld, fouten in exc.message_dict.items():
+                    form.add_error(veld, fouten)
+            else:
+                messages.success(request, _("De toestemming is vastgelegd."))
+                return redirect("ondersteuning:mijn_overzicht")
+        log_inzage(request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
+        rij = overzicht_voor(request.user, [client])[0]
+        return render(
+            request,
+            "ondersteuning/client.html",
+            {
+                "client": client,
+                "rij": rij,
+                "uitleg": UITLEG_REGELING,
+                "aanvragen": Aanvraag.objects.zichtbaar_voor(request.user).filter(client=client),
+                "checker_link": _checker_link(client),
+                **_eigen_machtigingen(request, client, form),
+            },
+            status=400,
+        )

@@ -201,3 +201,29 @@ def test_afgelopen_toekenning_heet_overal_beeindigd():
         api = APIClient()
         api.force_authenticate(w.medewerker_a)
         assert api.get(f"/api/v1/aanvragen/{a.pk}/").json()["status_weergave"] == "Beëindigd"
+
+
+def test_client_geeft_en_trekt_zelf_toestemming_in():
+    w = maak_wereld()
+    ondersteuner = _ondersteuner()
+    account = f.GebruikerFactory(rol="client", client=w.client)
+    web = WebClient()
+    web.force_login(account)
+    resp = web.post(
+        "/ondersteuning/mijn-overzicht/toestemming/",
+        {"ondersteuner": ondersteuner.pk, "ingangsdatum": VANDAAG.isoformat()},
+    )
+    assert resp.status_code == 302
+    m = Machtiging.objects.get(client=w.client)
+    assert m.vastgelegd_door == account
+    meekijker = WebClient()
+    meekijker.force_login(ondersteuner)
+    assert meekijker.get(f"/ondersteuning/clienten/{w.client.pk}/").status_code == 200
+    web.post("/ondersteuning/mijn-overzicht/toestemming/", {"intrekken": m.pk})
+    assert meekijker.get(f"/ondersteuning/clienten/{w.client.pk}/").status_code == 404
+    # another client's consent cannot be touched
+    ander = f.MachtigingFactory()
+    resp = web.post("/ondersteuning/mijn-overzicht/toestemming/", {"intrekken": ander.pk})
+    assert resp.status_code == 404
+    ander.refresh_from_db()
+    assert ander.ingetrokken_op is None
