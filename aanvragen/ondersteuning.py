@@ -266,10 +266,9 @@ class EigenMachtigingView(LoginRequiredMixin, View):
 
     def post(self, request):
         from django.contrib import messages
-        from django.core.exceptions import ValidationError
 
         from indicaties.forms import MachtigingForm
-        from indicaties.services import trek_machtiging_in, verleen_machtiging
+        from indicaties.services import trek_machtiging_in
 
         if request.user.rol != Rol.CLIENT:
             raise PermissionDenied
@@ -282,15 +281,9 @@ class EigenMachtigingView(LoginRequiredMixin, View):
             messages.success(request, _("De toestemming is ingetrokken. Dat geldt meteen."))
             return redirect("ondersteuning:mijn_overzicht")
         form = MachtigingForm(request.POST)
-        if form.is_valid():
-            try:
-                verleen_machtiging(client, door=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                for veld, fouten in exc.message_dict.items():
-                    form.add_error(veld, fouten)
-            else:
-                messages.success(request, _("De toestemming is vastgelegd."))
-                return redirect("ondersteuning:mijn_overzicht")
+        if form.opslaan(client, request.user):
+            messages.success(request, _("De toestemming is vastgelegd."))
+            return redirect("ondersteuning:mijn_overzicht")
         log_inzage(request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
         rij = overzicht_voor(request.user, [client])[0]
         return render(

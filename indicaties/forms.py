@@ -102,3 +102,19 @@ class MachtigingForm(forms.Form):
         self.fields["ondersteuner"].label_from_instance = lambda g: (
             f"{g.get_full_name() or g.username} ({g.organisatie})"
         )
+
+    def opslaan(self, client, door) -> bool:
+        """Record the consent; service errors land on the form's fields. True when stored."""
+        from django.core.exceptions import ValidationError
+
+        from .services import verleen_machtiging
+
+        if not self.is_valid():
+            return False
+        try:
+            verleen_machtiging(client, door=door, **self.cleaned_data)
+        except ValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                self.add_error(veld, fouten)
+            return False
+        return True

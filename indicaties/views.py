@@ -18,7 +18,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 from .audit import log_inzage, log_lijst, log_weigering
 from .forms import ClientForm, IndicatiebesluitForm, MachtigingForm
 from .models import Client, Indicatiebesluit, Inzagelog, Rol
-from .services import registreer_indicatiebesluit, trek_machtiging_in, verleen_machtiging
+from .services import registreer_indicatiebesluit, trek_machtiging_in
 
 
 class RolVereistMixin(LoginRequiredMixin):
@@ -210,8 +210,6 @@ class MachtigingView(RolVereistMixin, View):
     rollen = (Rol.ZK_MEDEWERKER, Rol.ZK_SENIOR)
 
     def post(self, request, pk):
-        from django.core.exceptions import ValidationError
-
         client = get_object_or_404(Client.objects.zichtbaar_voor(request.user), pk=pk)
         if "intrekken" in request.POST:
             machtiging = get_object_or_404(client.machtigingen, pk=request.POST["intrekken"])
@@ -219,15 +217,9 @@ class MachtigingView(RolVereistMixin, View):
             messages.success(request, _("De machtiging is ingetrokken; dit geldt direct."))
             return redirect("clienten:detail", pk=pk)
         form = MachtigingForm(request.POST)
-        if form.is_valid():
-            try:
-                verleen_machtiging(client, door=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                for veld, fouten in exc.message_dict.items():
-                    form.add_error(veld, fouten)
-            else:
-                messages.success(request, _("De machtiging is vastgelegd."))
-                return redirect("clienten:detail", pk=pk)
+        if form.opslaan(client, request.user):
+            messages.success(request, _("De machtiging is vastgelegd."))
+            return redirect("clienten:detail", pk=pk)
         view = ClientDetailView()
         view.setup(request, pk=pk)
         view.object = client
