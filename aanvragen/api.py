@@ -28,7 +28,7 @@ from .forms import (
     WerkvoorraadFilter,
 )
 from .formulieren import FORMULIEREN, form_naar_inhoud, inhoud_naar_initial
-from .models import Aanvraag, Besluit, Bijlage, Status, Statusovergang
+from .models import BESLOTEN, Aanvraag, Besluit, Bijlage, Statusovergang
 
 ACTIE_FORMS = {
     "in_behandeling_nemen": None,
@@ -125,11 +125,7 @@ class AanvraagSerializer(serializers.ModelSerializer):
 
     def get_besluit(self, obj) -> dict | None:
         besluit = getattr(obj, "besluit", None)
-        if besluit is None or obj.status not in (
-            Status.TOEGEKEND,
-            Status.DEELS_TOEGEKEND,
-            Status.AFGEWEZEN,
-        ):
+        if besluit is None or obj.status not in BESLOTEN:
             return None
         return BesluitSerializer(besluit).data
 

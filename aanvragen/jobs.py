@@ -32,6 +32,7 @@ from regelingen.models import Regeling
 
 from .models import (
     BESLOTEN,
+    TOEGEKEND,
     Aanvraag,
     Beschikking,
     Besluit,
@@ -45,7 +46,6 @@ from .termijnen import maanden_erbij, maanden_terug
 
 logger = logging.getLogger(__name__)
 
-TOEGEKEND = (Status.TOEGEKEND, Status.DEELS_TOEGEKEND)
 # A heraanvraag "counts" once it is submitted and still alive (a draft, a withdrawn or a
 # set-aside request does not).
 NIET_INGEDIEND = (Status.CONCEPT, Status.INGETROKKEN, Status.BUITEN_BEHANDELING)

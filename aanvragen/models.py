@@ -37,7 +37,8 @@ class Status(models.TextChoices):
     BUITEN_BEHANDELING = "buiten_behandeling", _("Buiten behandeling gesteld")
 
 
-BESLOTEN = (Status.TOEGEKEND, Status.DEELS_TOEGEKEND, Status.AFGEWEZEN)
+TOEGEKEND = (Status.TOEGEKEND, Status.DEELS_TOEGEKEND)
+BESLOTEN = (*TOEGEKEND, Status.AFGEWEZEN)
 AFGESLOTEN = (*BESLOTEN, Status.INGETROKKEN, Status.BUITEN_BEHANDELING)
 OPEN_VOOR_INTREKKEN = [
     Status.CONCEPT,

@@ -24,7 +24,7 @@ from django.views import View
 from indicaties.audit import log_inzage
 from indicaties.models import Client, Indicatiebesluit, Inzagelog, Rol
 
-from .models import AFGESLOTEN, Aanvraag, Besluit, Status
+from .models import AFGESLOTEN, BESLOTEN, TOEGEKEND, Aanvraag, Besluit
 from .volgende_stap import volgende_stap
 
 LEESROLLEN = (Rol.CLIENTONDERSTEUNER, Rol.CLIENT)
@@ -119,9 +119,7 @@ def overzicht_voor(user, clients) -> list[ClientOverzicht]:
         toekenningen = [
             a.besluit
             for a in eigen
-            if a.status in (Status.TOEGEKEND, Status.DEELS_TOEGEKEND)
-            and a.besluit.einddatum
-            and a.besluit.einddatum >= vandaag
+            if a.status in TOEGEKEND and a.besluit.einddatum and a.besluit.einddatum >= vandaag
         ]
         open_ = [(a, volgende_stap(a)) for a in eigen if a.status not in AFGESLOTEN]
         rijen.append(ClientOverzicht(client, client.actuele_indicatie, toekenningen, open_))
@@ -223,7 +221,7 @@ class TijdlijnView(LeesrolMixin, View):
             raise weiger(request, bestaand)
         log_inzage(request, Inzagelog.Actie.BEKEKEN, client=aanvraag.client, obj=aanvraag)
         besluit = getattr(aanvraag, "besluit", None)
-        besloten = aanvraag.status in (Status.TOEGEKEND, Status.DEELS_TOEGEKEND, Status.AFGEWEZEN)
+        besloten = aanvraag.status in BESLOTEN
         bezwaar_tot = None
         if besloten and besluit and besluit.vastgesteld_op:
             from datetime import timedelta

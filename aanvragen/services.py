@@ -26,6 +26,7 @@ from regelingen.models import Regeling
 from .formulieren import zorgbehoefte_totaal
 from .models import (
     BESLOTEN,
+    TOEGEKEND,
     Aanvraag,
     Adviesverzoek,
     Besluit,
@@ -117,7 +118,7 @@ def bewaar_concept(aanvraag: Aanvraag, inhoud: dict[str, Any], versie: int) -> A
 @transaction.atomic
 def maak_heraanvraag(vorige: Aanvraag, door: Gebruiker) -> Aanvraag:
     """One click: a new draft pre-filled from the previous grant. Only what differs is typed."""
-    if vorige.status not in (Status.TOEGEKEND, Status.DEELS_TOEGEKEND):
+    if vorige.status not in TOEGEKEND:
         raise NietToegestaan(_("Een heraanvraag kan alleen op een toekenning volgen."))
     open_heraanvraag = vorige.heraanvragen.exclude(
         status__in=[Status.INGETROKKEN, Status.BUITEN_BEHANDELING]
@@ -141,7 +142,7 @@ def actieve_regelingen(
     """Regelingen the client currently has a grant for (used for the mutual exclusions)."""
     qs = Besluit.objects.filter(
         aanvraag__client=client,
-        aanvraag__status__in=[Status.TOEGEKEND, Status.DEELS_TOEGEKEND],
+        aanvraag__status__in=TOEGEKEND,
         ingangsdatum__lte=peildatum,
         einddatum__gte=peildatum,
     )

@@ -44,7 +44,7 @@ from .formulieren import (
     inhoud_naar_initial,
     zorgbehoefte_totaal,
 )
-from .models import BESLOTEN, Aanvraag, Bijlage, Status
+from .models import TOEGEKEND, Aanvraag, Bijlage, Status
 from .volgende_stap import volgende_stap
 
 ZK = (Rol.ZK_MEDEWERKER, Rol.ZK_SENIOR)
@@ -448,7 +448,7 @@ class AanvraagDetailView(LoginRequiredMixin, View):
             "toewijzen_form": ToewijzenForm(
                 zorgkantoor=aanvraag.zorgkantoor, initial={"beoordelaar": aanvraag.beoordelaar_id}
             ),
-            "mag_heraanvragen": aanvraag.status in BESLOTEN[:2]
+            "mag_heraanvragen": aanvraag.status in TOEGEKEND
             and services.is_aanvrager_van(aanvraag, request.user),
         }
         return render(request, self.template_name, ctx, status=status)

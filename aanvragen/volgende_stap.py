@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Aanvraag, Status
+from .models import TOEGEKEND, Aanvraag, Status
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def volgende_stap(aanvraag: Aanvraag) -> VolgendeStap:
             _("Het besluit wordt vastgesteld"), _("zorgkantoor"), aanvraag.beslistermijn
         )
     besluit = getattr(aanvraag, "besluit", None)
-    if s in (Status.TOEGEKEND, Status.DEELS_TOEGEKEND) and besluit and besluit.einddatum:
+    if s in TOEGEKEND and besluit and besluit.einddatum:
         return VolgendeStap(
             _("Heraanvraag indienen (als de zorg nodig blijft)"),
             _("aanvrager"),
