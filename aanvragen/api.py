@@ -17,32 +17,9 @@ from indicaties.audit import LogWeigeringMixin, log_inzage, log_lijst
 from indicaties.models import Client, Indicatiebesluit, Inzagelog
 
 from . import services
-from .forms import (
-    AdviesForm,
-    AdviesVragenForm,
-    AntwoordForm,
-    BesluitForm,
-    BijlageForm,
-    InformatieVragenForm,
-    ToelichtingForm,
-    WerkvoorraadFilter,
-)
+from .forms import ACTIE_FORMS, BijlageForm, WerkvoorraadFilter
 from .formulieren import FORMULIEREN, form_naar_inhoud, inhoud_naar_initial
 from .models import BESLOTEN, Aanvraag, Besluit, Bijlage, Statusovergang
-
-ACTIE_FORMS = {
-    "in_behandeling_nemen": None,
-    "informatie_vragen": InformatieVragenForm,
-    "informatie_ontvangen": AntwoordForm,
-    "advies_vragen": AdviesVragenForm,
-    "advies_uitbrengen": AdviesForm,
-    "besluit_voorstellen": BesluitForm,
-    "besluit_terugnemen": ToelichtingForm,
-    "vaststellen": None,
-    "tweede_lezer_akkoord": None,
-    "intrekken": ToelichtingForm,
-    "buiten_behandeling_stellen": ToelichtingForm,
-}
 
 
 class BesluitSerializer(serializers.ModelSerializer):

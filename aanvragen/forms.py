@@ -91,6 +91,22 @@ class ToelichtingForm(forms.Form):
     )
 
 
+# The data each workflow action takes (None: none). Web and API validate with the same forms.
+ACTIE_FORMS: dict[str, type[forms.Form] | None] = {
+    "in_behandeling_nemen": None,
+    "informatie_vragen": InformatieVragenForm,
+    "informatie_ontvangen": AntwoordForm,
+    "advies_vragen": AdviesVragenForm,
+    "advies_uitbrengen": AdviesForm,
+    "besluit_voorstellen": BesluitForm,
+    "besluit_terugnemen": ToelichtingForm,
+    "vaststellen": None,
+    "tweede_lezer_akkoord": None,
+    "intrekken": ToelichtingForm,
+    "buiten_behandeling_stellen": ToelichtingForm,
+}
+
+
 class BijlageForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort document"), choices=Bijlage.Soort.choices)
     bestand = forms.FileField(

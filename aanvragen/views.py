@@ -25,15 +25,11 @@ from indicaties.views import RolVereistMixin
 
 from . import services
 from .forms import (
-    AdviesForm,
-    AdviesVragenForm,
-    AntwoordForm,
+    ACTIE_FORMS,
     BesluitForm,
     BijlageForm,
     GesprekForm,
-    InformatieVragenForm,
     NieuweAanvraagForm,
-    ToelichtingForm,
     ToewijzenForm,
     WerkvoorraadFilter,
 )
@@ -371,23 +367,19 @@ class AdviesvragenView(RolVereistMixin, ListView):
         return _aanvragen(self.request.user).order_by("-gewijzigd_op")
 
 
+# Workflow actions on the file: (label, css class). Their forms: forms.ACTIE_FORMS.
 ACTIES = {
-    # naam: (form class or None, label, css class)
-    "in_behandeling_nemen": (None, _l("In behandeling nemen"), ""),
-    "informatie_vragen": (InformatieVragenForm, _l("Informatie opvragen"), ""),
-    "informatie_ontvangen": (AntwoordForm, _l("Informatie aanleveren"), ""),
-    "advies_vragen": (AdviesVragenForm, _l("CCE-advies vragen"), ""),
-    "advies_uitbrengen": (AdviesForm, _l("Advies uitbrengen"), ""),
-    "besluit_voorstellen": (BesluitForm, _l("Besluit voorstellen"), ""),
-    "besluit_terugnemen": (ToelichtingForm, _l("Voorstel terugnemen"), "knop-tweede"),
-    "vaststellen": (None, _l("Besluit vaststellen"), ""),
-    "tweede_lezer_akkoord": (None, _l("Akkoord als tweede lezer"), ""),
-    "intrekken": (ToelichtingForm, _l("Aanvraag intrekken"), "knop-gevaar"),
-    "buiten_behandeling_stellen": (
-        ToelichtingForm,
-        _l("Buiten behandeling stellen"),
-        "knop-gevaar",
-    ),
+    "in_behandeling_nemen": (_l("In behandeling nemen"), ""),
+    "informatie_vragen": (_l("Informatie opvragen"), ""),
+    "informatie_ontvangen": (_l("Informatie aanleveren"), ""),
+    "advies_vragen": (_l("CCE-advies vragen"), ""),
+    "advies_uitbrengen": (_l("Advies uitbrengen"), ""),
+    "besluit_voorstellen": (_l("Besluit voorstellen"), ""),
+    "besluit_terugnemen": (_l("Voorstel terugnemen"), "knop-tweede"),
+    "vaststellen": (_l("Besluit vaststellen"), ""),
+    "tweede_lezer_akkoord": (_l("Akkoord als tweede lezer"), ""),
+    "intrekken": (_l("Aanvraag intrekken"), "knop-gevaar"),
+    "buiten_behandeling_stellen": (_l("Buiten behandeling stellen"), "knop-gevaar"),
 }
 
 
@@ -412,7 +404,8 @@ class AanvraagDetailView(LoginRequiredMixin, View):
         log_inzage(request, Inzagelog.Actie.BEKEKEN, client=aanvraag.client, obj=aanvraag)
         acties = []
         for naam in _beschikbare_acties(aanvraag, request.user):
-            form_class, label, css = ACTIES[naam]
+            form_class = ACTIE_FORMS[naam]
+            label, css = ACTIES[naam]
             form = fout_form if naam == fout_actie else (form_class() if form_class else None)
             if naam == "besluit_voorstellen" and naam != fout_actie:
                 form = BesluitForm(initial=services.besluit_initial(aanvraag))
@@ -461,7 +454,7 @@ class AanvraagActieView(LoginRequiredMixin, View):
         if naam not in ACTIES:
             raise Http404
         aanvraag = _scoped(request, pk)
-        form_class = ACTIES[naam][0]
+        form_class = ACTIE_FORMS[naam]
         form = form_class(request.POST) if form_class else None
         if form is not None and not form.is_valid():
             return AanvraagDetailView().get(request, pk, naam, form, status=400)
@@ -481,7 +474,7 @@ class AanvraagActieView(LoginRequiredMixin, View):
         except services.NietToegestaan as exc:
             messages.error(request, str(exc))
             return redirect("aanvragen:detail", pk=pk)
-        messages.success(request, _("Gelukt: %(actie)s.") % {"actie": ACTIES[naam][1]})
+        messages.success(request, _("Gelukt: %(actie)s.") % {"actie": ACTIES[naam][0]})
         return redirect("aanvragen:detail", pk=pk)
 
 
