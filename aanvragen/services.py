@@ -369,7 +369,8 @@ def voorgestelde_periode(aanvraag: Aanvraag, ingangsdatum: date) -> tuple[date, 
     return ingangsdatum, periode_einde(ingangsdatum, maanden)
 
 
-def _controleer_besluit(aanvraag: Aanvraag, v: Besluitvoorstel) -> dict[str, str]:
+def _controleer_besluit(aanvraag: Aanvraag, v: Besluitvoorstel, grenzen: dict) -> dict[str, str]:
+    """Field errors of a proposal; `grenzen` are the rule limits at its ingangsdatum."""
     fouten: dict[str, str] = {}
     if v.uitkomst == Besluit.Uitkomst.AFGEWEZEN:
         return fouten
@@ -381,12 +382,12 @@ def _controleer_besluit(aanvraag: Aanvraag, v: Besluitvoorstel) -> dict[str, str
         if v.einddatum < v.ingangsdatum:
             fouten["einddatum"] = _("De einddatum ligt vóór de ingangsdatum.")
         else:
-            grenzen = regeltoets(aanvraag, v.ingangsdatum).grenzen
             maanden = grenzen.get("max_periode_maanden")
-            if maanden and v.einddatum > periode_einde(v.ingangsdatum, maanden):
+            uiterlijk = periode_einde(v.ingangsdatum, maanden) if maanden else None
+            if uiterlijk and v.einddatum > uiterlijk:
                 fouten["einddatum"] = _(
                     "De regeling staat hoogstens %(m)s maanden toe: uiterlijk %(d)s."
-                ) % {"m": maanden, "d": periode_einde(v.ingangsdatum, maanden).strftime("%d-%m-%Y")}
+                ) % {"m": maanden, "d": uiterlijk.strftime("%d-%m-%Y")}
             maximum = grenzen.get("max_bedrag_per_jaar")
             if maximum and v.bedrag_per_jaar and v.bedrag_per_jaar > Decimal(maximum):
                 fouten["bedrag_per_jaar"] = _(
@@ -416,10 +417,10 @@ def tweede_lezer_vereist(uitkomst: str, bedrag: Decimal | None) -> bool:
 @transaction.atomic
 def stel_besluit_voor(aanvraag: Aanvraag, door: Gebruiker, voorstel: Besluitvoorstel) -> Aanvraag:
     aanvraag = _vergrendel(aanvraag)
-    fouten = _controleer_besluit(aanvraag, voorstel)
+    toets = regeltoets(aanvraag, voorstel.ingangsdatum)  # once: for the limits and the record
+    fouten = _controleer_besluit(aanvraag, voorstel, toets.grenzen)
     if fouten:
         raise ValidationError(fouten)
-    toets = regeltoets(aanvraag, voorstel.ingangsdatum)
     Besluit.objects.update_or_create(
         aanvraag=aanvraag,
         defaults={
