@@ -22,6 +22,7 @@ from django_fsm import has_transition_perm
 from indicaties.audit import log_inzage, log_lijst, log_weigering
 from indicaties.models import Client, Indicatiebesluit, Inzagelog, Rol
 from indicaties.views import RolVereistMixin
+from zorgportaal.forms import fouten_naar_form
 
 from . import services
 from .forms import (
@@ -132,8 +133,7 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
                 self.request.user,
             )
         except ValidationError as exc:
-            for veld, fouten in exc.message_dict.items():
-                bijlage_form.add_error(veld if veld in bijlage_form.fields else None, fouten)
+            fouten_naar_form(bijlage_form, exc)
             return False
         return True
 
@@ -176,21 +176,12 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
                 messages.success(request, _("Bijlage toegevoegd. Uw invoer is bewaard."))
                 return redirect("aanvragen:bewerken", pk=self.aanvraag.pk)
             if bijlage_form.errors:
-                data = request.POST.copy()
-                data["versie"] = str(self.aanvraag.versie)
-                form.data = data
-                return render(
-                    request,
-                    self.template_name,
-                    self._context(form, bijlage_form=bijlage_form),
-                    status=400,
-                )
+                return self._opnieuw(form, bijlage_form=bijlage_form)
         if "indienen" in request.POST and form.is_valid():
             try:
                 self.aanvraag = services.indienen(self.aanvraag, request.user)
             except ValidationError as exc:
-                for veld, fouten in exc.message_dict.items():
-                    form.add_error(veld if veld in form.fields else None, fouten)
+                fouten_naar_form(form, exc)
             except (services.Conflict, services.NietToegestaan) as exc:
                 form.add_error(None, str(exc))
             else:
@@ -209,11 +200,15 @@ class AanvraagBewerkenView(LoginRequiredMixin, View):
         elif form.is_valid():
             messages.success(request, _("Concept bewaard."))
             return redirect("aanvragen:bewerken", pk=self.aanvraag.pk)
-        # re-render with the new version so a second submit does not conflict with itself
-        data = request.POST.copy()
+        return self._opnieuw(form)
+
+    def _opnieuw(self, form, **extra):
+        """Show the form again (400) with the draft's new version, so the next submit of this
+        page does not conflict with the save it just made."""
+        data = self.request.POST.copy()
         data["versie"] = str(self.aanvraag.versie)
         form.data = data
-        return render(request, self.template_name, self._context(form), status=400)
+        return render(self.request, self.template_name, self._context(form, **extra), status=400)
 
 
 class RegeltoetsFragmentView(LoginRequiredMixin, View):
@@ -465,13 +460,9 @@ class AanvraagActieView(LoginRequiredMixin, View):
             if form is None:
                 messages.error(request, " ".join(exc.messages))
                 return redirect("aanvragen:detail", pk=pk)
-            for veld, fouten in exc.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
+            fouten_naar_form(form, exc)
             return AanvraagDetailView().get(request, pk, naam, form, status=400)
-        except services.Conflict as exc:
-            messages.error(request, str(exc))
-            return redirect("aanvragen:detail", pk=pk)
-        except services.NietToegestaan as exc:
+        except (services.Conflict, services.NietToegestaan) as exc:
             messages.error(request, str(exc))
             return redirect("aanvragen:detail", pk=pk)
         messages.success(request, _("Gelukt: %(actie)s.") % {"actie": ACTIES[naam][0]})

@@ -107,6 +107,8 @@ class MachtigingForm(forms.Form):
         """Record the consent; service errors land on the form's fields. True when stored."""
         from django.core.exceptions import ValidationError
 
+        from zorgportaal.forms import fouten_naar_form
+
         from .services import verleen_machtiging
 
         if not self.is_valid():
@@ -114,7 +116,6 @@ class MachtigingForm(forms.Form):
         try:
             verleen_machtiging(client, door=door, **self.cleaned_data)
         except ValidationError as exc:
-            for veld, fouten in exc.message_dict.items():
-                self.add_error(veld, fouten)
+            fouten_naar_form(self, exc)
             return False
         return True
