@@ -165,25 +165,27 @@ class ClientPaginaView(LeesrolMixin, View):
         client = _clients(request.user).filter(pk=pk).first()
         if client is None:
             raise weiger(request, pk)
-        log_inzage(request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
-        rij = overzicht_voor(request.user, [client])[0]
-        alle = (
-            Aanvraag.objects.zichtbaar_voor(request.user)
-            .filter(client=client)
-            .select_related("besluit")
-            .order_by("-aangemaakt_op")
-        )
-        return render(
-            request,
-            "ondersteuning/client.html",
-            {
-                "client": client,
-                "rij": rij,
-                "aanvragen": alle,
-                "checker_link": _checker_link(client),
-                "uitleg": UITLEG_REGELING,
-            },
-        )
+        return _client_pagina(request, client)
+
+
+def _client_pagina(request, client: Client, machtiging_form=None, status: int = 200):
+    """The client page for a supporter or the client's own account (logged as viewed)."""
+    log_inzage(request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
+    alle = (
+        Aanvraag.objects.zichtbaar_voor(request.user)
+        .filter(client=client)
+        .select_related("besluit")
+        .order_by("-aangemaakt_op")
+    )
+    context = {
+        "client": client,
+        "rij": overzicht_voor(request.user, [client])[0],
+        "aanvragen": alle,
+        "checker_link": _checker_link(client),
+        "uitleg": UITLEG_REGELING,
+        **_eigen_machtigingen(request, client, machtiging_form),
+    }
+    return render(request, "ondersteuning/client.html", context, status=status)
 
 
 class MijnOverzichtView(LeesrolMixin, View):
@@ -282,18 +284,4 @@ class EigenMachtigingView(LoginRequiredMixin, View):
         if form.opslaan(client, request.user):
             messages.success(request, _("De toestemming is vastgelegd."))
             return redirect("ondersteuning:mijn_overzicht")
-        log_inzage(request, Inzagelog.Actie.BEKEKEN, client=client, obj=client)
-        rij = overzicht_voor(request.user, [client])[0]
-        return render(
-            request,
-            "ondersteuning/client.html",
-            {
-                "client": client,
-                "rij": rij,
-                "uitleg": UITLEG_REGELING,
-                "aanvragen": Aanvraag.objects.zichtbaar_voor(request.user).filter(client=client),
-                "checker_link": _checker_link(client),
-                **_eigen_machtigingen(request, client, form),
-            },
-            status=400,
-        )
+        return _client_pagina(request, client, form, status=400)

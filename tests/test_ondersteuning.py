@@ -182,6 +182,7 @@ def test_clientpagina_linkt_naar_voorgevulde_regelingcheck():
     web.force_login(ondersteuner)
     html = web.get(f"/ondersteuning/clienten/{w.client.pk}/").content.decode()
     assert "zorgprofiel=VG7" in html and "leveringsvorm=verblijf" in html
+    assert "Wie mag meekijken?" not in html  # only the client manages consent
 
 
 def test_afgelopen_toekenning_heet_overal_beeindigd():
@@ -209,6 +210,7 @@ def test_client_geeft_en_trekt_zelf_toestemming_in():
     account = f.GebruikerFactory(rol="client", client=w.client)
     web = WebClient()
     web.force_login(account)
+    assert "Wie mag meekijken?" in web.get("/ondersteuning/mijn-overzicht/").content.decode()
     resp = web.post(
         "/ondersteuning/mijn-overzicht/toestemming/",
         {"ondersteuner": ondersteuner.pk, "ingangsdatum": VANDAAG.isoformat()},
