@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from .audit import LogWeigeringMixin, log_inzage, log_lijst
+from .audit import LogWeigeringMixin, log_inzage, log_lijst, log_weigering
 from .models import (
     CizMarker,
     Client,
@@ -185,9 +185,15 @@ class IndicatiebesluitViewSet(
     pagination_class = None
 
     def get_client(self) -> Client:
-        return get_object_or_404(
-            Client.objects.zichtbaar_voor(self.request.user), pk=self.kwargs["client_pk"]
+        client = (
+            Client.objects.zichtbaar_voor(self.request.user)
+            .filter(pk=self.kwargs["client_pk"])
+            .first()
         )
+        if client is None:  # out of scope: a logged 404, like every other lookup
+            log_weigering(self.request, Client.objects.filter(pk=self.kwargs["client_pk"]).first())
+            raise Http404
+        return client
 
     def get_queryset(self):
         return Indicatiebesluit.objects.filter(client=self.get_client()).select_related(

@@ -51,12 +51,14 @@ def test_zorgkantoor_ziet_alleen_eigen_regio_en_inzage_wordt_gelogd(api, utrecht
     assert [c["bsn"] for c in resp.json()["results"]] == [eigen.bsn]
     assert resp.json()["results"][0]["actuele_indicatie"]["zorgprofiel"] == "VG7"
     assert api.get(f"/api/v1/clienten/{ander.pk}/").status_code == 404
+    assert api.get(f"/api/v1/clienten/{ander.pk}/indicaties/").status_code == 404
     assert api.get(f"/api/v1/clienten/{eigen.pk}/").status_code == 200
     acties = list(Inzagelog.objects.filter(client=eigen).values_list("actie", flat=True))
     assert sorted(acties) == ["bekeken", "lijst"]
     # the refused attempt on another region's client is logged, nothing else about it
     assert list(Inzagelog.objects.filter(client=ander).values_list("actie", flat=True)) == [
-        "geweigerd"
+        "geweigerd",
+        "geweigerd",
     ]
 
 
